@@ -1,0 +1,47 @@
+# thidua — two commands: `make demo` and `make test`. Everything else is here for developers.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock pyproject.toml | sha1sum | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test venv lint format serve worker bench clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . 2>/dev/null || \
+		$(BIN)/python -m pip install --quiet --no-deps -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+## make demo: set up, migrate, load the demo, run the job consumer and serve on http://127.0.0.1:8000
+demo: venv
+	THIDUA_DEMO=1 $(BIN)/thidua migrate --noinput
+	THIDUA_DEMO=1 $(BIN)/thidua demo
+	@echo ""
+	@echo "Mở http://$(HOST):$(PORT) — dừng bằng Ctrl+C."
+	@trap 'kill 0' EXIT INT TERM; \
+	THIDUA_DEMO=1 $(BIN)/thidua run_huey --workers 2 --quiet & \
+	THIDUA_DEMO=1 $(BIN)/thidua runserver --noreload $(HOST):$(PORT)
+
+## make test: set up and run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
+test: venv
+	$(BIN)/python -m pytest -n auto --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/thidua makemigrations --check --dry-run
+
+format: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

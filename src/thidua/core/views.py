@@ -1,0 +1,30 @@
+"""Views of the shell: the health check, and helpers every view uses."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Answers JSON; 503 when the database does not answer."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any database failure means "not healthy"
+        return JsonResponse(
+            {"status": "error", "database": "unavailable", "detail": exc.__class__.__name__},
+            status=503,
+        )
+    return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+
+
+def paginate(request: HttpRequest, queryset, per_page: int = 25):
+    """The requested page of ``queryset`` (out-of-range numbers give the last page)."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))

@@ -1,0 +1,15 @@
+"""Querysets of movements with everything their pages show, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from .models import Movement
+
+
+def movements_with_parts(user):
+    return (
+        Movement.objects.visible_to(user)
+        .select_related("organisation", "plan")
+        .prefetch_related(
+            "target_groups", "award_forms", "criteria", "quotas", "dossier_items", "milestones"
+        )
+    )
