@@ -34,4 +34,7 @@ def shell(request: HttpRequest) -> dict:
         "nav_items": nav,
         "user_roles": roles,
         "demo_mode": settings.DEMO_MODE,
+        # Vietnamese order: family and middle name first ("Phạm Thu Hà").
+        "user_display_name": " ".join(filter(None, [user.last_name, user.first_name]))
+        or user.get_username(),
     }

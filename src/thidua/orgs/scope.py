@@ -75,3 +75,22 @@ def roles_of(user, organisation_id: int | None = None) -> set[str]:
     if organisation_id is not None:
         qs = qs.filter(unit__organisation_id=organisation_id)
     return set(qs.values_list("role", flat=True))
+
+
+def organisation_ids_above(user) -> frozenset[int]:
+    """The organisations above the user's own (district, province).
+
+    A ward reads the plans its district and city address to it, so a plan of an
+    upper level is readable below; nothing else of the upper level is.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    parents = dict(Organisation.objects.values_list("id", "parent_id"))
+    own = set(Membership.objects.filter(user=user).values_list("unit__organisation_id", flat=True))
+    above: set[int] = set()
+    for org_id in own:
+        parent = parents.get(org_id)
+        while parent is not None and parent not in above:
+            above.add(parent)
+            parent = parents.get(parent)
+    return frozenset(above)

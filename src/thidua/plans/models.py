@@ -14,6 +14,18 @@ from django.utils.translation import gettext_lazy as _
 from thidua.core.querysets import ScopedQuerySet
 
 
+class PlanQuerySet(ScopedQuerySet):
+    def visible_to(self, user) -> PlanQuerySet:
+        """A user's own plans, and those of the levels above, which are addressed to them."""
+        from thidua.orgs.scope import organisation_ids_above
+
+        own = super().visible_to(user)
+        above = organisation_ids_above(user)
+        if not above:
+            return own
+        return own | self.filter(organisation_id__in=above)
+
+
 class Plan(models.Model):
     """A plan (or another administrative document a movement stands on)."""
 
@@ -44,7 +56,7 @@ class Plan(models.Model):
     )
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kế hoạch")
