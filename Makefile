@@ -28,7 +28,8 @@ demo: venv
 	@echo "Mở http://$(HOST):$(PORT) — dừng bằng Ctrl+C."
 	@trap 'kill 0' EXIT INT TERM; \
 	THIDUA_DEMO=1 $(BIN)/thidua run_huey --workers 2 --quiet & \
-	THIDUA_DEMO=1 $(BIN)/thidua runserver --noreload $(HOST):$(PORT)
+	THIDUA_DEMO=1 $(BIN)/gunicorn thidua.wsgi:application --bind $(HOST):$(PORT) \
+		--workers 2 --threads 4 --access-logfile - --error-logfile -
 
 ## make test: set up and run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 test: venv

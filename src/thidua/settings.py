@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "thidua.orgs",
     "thidua.plans",
     "thidua.movements",
+    "thidua.nominations",
     "thidua.reports",
     "thidua.api",
     "thidua.demo",
