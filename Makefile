@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test venv lint format serve worker bench clean
+.PHONY: demo test venv lint format bench clean
 
 venv: $(STAMP)
 
@@ -46,3 +46,7 @@ format: venv
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+## make bench: benchmarks against baselines measured in the same run → bench/results.json
+bench: venv
+	$(BIN)/python bench/run.py

@@ -9,6 +9,11 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["parse-plan"]:
+        # The parser is pure Python: no settings, no database, a fast start.
+        from thidua.plans.parsing.cli import main as parse_plan
+
+        sys.exit(parse_plan(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
     from django.core.management import execute_from_command_line
 

@@ -29,7 +29,13 @@ def test_the_council_has_seven_members_chaired_by_the_chairman(demo):
         unit__organisation=demo["mo_lao"], unit__kind="council", role="council_member"
     ).select_related("user")
     assert {m.user.username for m in council} == {
-        "chutich", "hoidong1", "hoidong2", "hoidong3", "hoidong4", "truongmotcua", "vanphong",
+        "chutich",
+        "hoidong1",
+        "hoidong2",
+        "hoidong3",
+        "hoidong4",
+        "truongmotcua",
+        "vanphong",
     }
     titles = {m.user.username: m.title for m in council}
     assert titles["chutich"] == "Chủ tịch Hội đồng"
@@ -49,7 +55,8 @@ def test_the_2023_movement_carries_the_seeds_quotas_and_dossier(demo):
     movement = demo["mo_lao"].movements.get(year=2023)
     assert movement.plan.number == "20/KH-UBND"
     assert sorted(movement.plan.implements.values_list("number", flat=True)) == [
-        "17/KH-UBND", "60/KH-UBND",
+        "17/KH-UBND",
+        "60/KH-UBND",
     ]
     quotas = {q.target: (q.minimum, q.maximum) for q in movement.quotas.all()}
     assert quotas == {"collective": (1, 2), "individual": (1, 2)}

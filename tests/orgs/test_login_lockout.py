@@ -68,4 +68,6 @@ def test_a_user_changes_their_password(client_as):
     )
     assert response.status_code == 302
     assert login(Client(), "canbo", "Mot-mat-khau-moi-2023").status_code == 302
-    assert ActionLog.objects.filter(action="auth.password_changed", actor__username="canbo").exists()
+    assert ActionLog.objects.filter(
+        action="auth.password_changed", actor__username="canbo"
+    ).exists()

@@ -28,9 +28,14 @@ def test_a_ward_cannot_issue_documents_dated_after_it_ceased(demo):
 
 @pytest.mark.django_db
 def test_the_name_shown_is_the_one_valid_on_the_date(demo):
-    town = Organisation.objects.create(code="ha-dong-town", level="district", kind="quận", name="Hà Đông")
+    town = Organisation.objects.create(
+        code="ha-dong-town", level="district", kind="quận", name="Hà Đông"
+    )
     OrganisationName.objects.create(
-        organisation=town, kind="thị xã", name="Hà Đông", valid_from=datetime.date(1999, 1, 1),
+        organisation=town,
+        kind="thị xã",
+        name="Hà Đông",
+        valid_from=datetime.date(1999, 1, 1),
         valid_to=datetime.date(2006, 12, 28),
     )
     assert town.name_on(datetime.date(2005, 1, 1)) == "thị xã Hà Đông"

@@ -15,7 +15,17 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def sheet(rows) -> SimpleUploadedFile:
     workbook = Workbook()
     ws = workbook.active
-    ws.append(["STT", "Họ và tên", "Giới tính", "Năm sinh", "Chức vụ", "Đơn vị", "Trực tiếp thực hiện CCHC"])
+    ws.append(
+        [
+            "STT",
+            "Họ và tên",
+            "Giới tính",
+            "Năm sinh",
+            "Chức vụ",
+            "Đơn vị",
+            "Trực tiếp thực hiện CCHC",
+        ]
+    )
     for row in rows:
         ws.append(row)
     buffer = io.BytesIO()

@@ -18,3 +18,13 @@ def test_the_district_plan_page_lists_only_the_implementing_plans_the_reader_may
     assert "25/KH-UBND" in content and "20/KH-UBND" not in content
     content = client_as("capquan").get(f"/plans/{district_plan.pk}/").content.decode()
     assert "25/KH-UBND" in content and "20/KH-UBND" in content
+
+
+@pytest.mark.django_db
+def test_the_plan_graph_nests_the_ward_plans_under_the_district_plan(client_as):
+    response = client_as("vanphong").get("/plans/graph/")
+    rows = [(depth, plan.number) for depth, plan in response.context["rows"]]
+    assert (0, "60/KH-UBND") in rows and (1, "20/KH-UBND") in rows
+    assert (0, "17/KH-UBND") in rows
+    assert rows[0] == (0, "60/KH-UBND")  # the upper level first
+    assert "25/KH-UBND" not in [n for _, n in rows]

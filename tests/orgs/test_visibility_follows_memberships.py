@@ -8,7 +8,10 @@ from thidua.orgs.models import Membership, Organisation, Person, Role, Unit
 
 
 def titles(user) -> set[str]:
-    return {m.organisation.name for m in Movement.objects.visible_to(user).select_related("organisation")}
+    return {
+        m.organisation.name
+        for m in Movement.objects.visible_to(user).select_related("organisation")
+    }
 
 
 @pytest.mark.django_db

@@ -12,10 +12,9 @@ import pytest
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-from thidua.orgs.models import Person
-
 from tests.security.url_params import OTHER_PARAMS, SKIPPED_NAMESPACES, SKIPPED_URL_NAMES
 from tests.security.urlwalk import routes
+from thidua.orgs.models import Person
 
 ALL_ROUTES = [
     r

@@ -13,7 +13,24 @@ from typing import Any
 # kwarg name → a value, or a callable(mo_lao_organisation) giving one.
 OTHER_PARAMS: dict[str, Any | Callable[[Any], Any]] = {
     "format": "json",  # DRF's format suffix (".json")
+    # Public certificate verification (/verify/<code>): a code that exists nowhere, so
+    # the walk checks that an unknown code answers 404 and shows nothing.
+    "code": "khong-ton-tai-0000",
+    # Public SIPAS survey (/indexes/s/<token>/): a link of a real Mộ Lao desk whose
+    # signature was altered, so the walk checks that a forged QR link answers 404 and
+    # shows nothing. (A genuine link shows its ward's name by design: it is the
+    # citizen's page. tests/indexes covers the genuine links.)
+    "token": lambda mo_lao: _forged_survey_token(mo_lao),
 }
+
+
+def _forged_survey_token(mo_lao) -> str:
+    from thidua.indexes.models import SipasDesk
+    from thidua.indexes.sipas import make_token
+
+    desk = SipasDesk.objects.filter(organisation=mo_lao).order_by("pk").first()
+    token = make_token(desk)
+    return token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
 
 # URL names (namespace:name) that anyone may open without logging in.
 PUBLIC_URL_NAMES: set[str] = {
@@ -21,6 +38,9 @@ PUBLIC_URL_NAMES: set[str] = {
     "login",
     "logout",
     "api:schema",
+    "documents:verify",
+    "indexes:survey",
+    "indexes:survey_submit",
 }
 
 # URL names not walked at all, with the reason.

@@ -4,15 +4,25 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
+from thidua.scoring.api import RankingView
+from thidua.tasks.api import TaskViewSet
+
 from . import views
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("movements", views.MovementViewSet, basename="movement")
+router.register("tasks", TaskViewSet, basename="task")
 
 app_name = "api"
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("plans/parse/", views.PlanParseView.as_view(), name="plan-parse"),
+    path(
+        "movements/<int:movement_id>/ranking/",
+        RankingView.as_view(),
+        name="movement-ranking",
+    ),
     path("", include(router.urls)),
 ]

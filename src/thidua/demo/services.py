@@ -18,6 +18,8 @@ from thidua.orgs.services import ensure_user
 from thidua.plans.models import Plan
 
 from . import data
+from . import plan_import as demo_plan_import
+from . import tasks as demo_tasks
 
 
 def _organisations() -> dict[str, Organisation]:
@@ -110,17 +112,22 @@ def _movement(organisation: Organisation, plan: Plan, spec: dict) -> tuple[Movem
             "dossier_destination": spec["dossier_destination"],
         },
     )
-    # The parts are replaced as a whole so that the demo stays exactly as written.
-    for model in (TargetGroup, Criterion, Quota, DossierItem, AwardForm):
+    # The parts are replaced as a whole so that the demo stays exactly as written;
+    # award forms and dossier items are kept in place by position, because nominations
+    # and dossier files point to them.
+    for model in (TargetGroup, Criterion, Quota):
         model.objects.filter(movement=movement).delete()
     for position, (target, text) in enumerate(spec["target_groups"]):
         TargetGroup.objects.create(
             movement=movement, position=position, target=target, description=text
         )
     forms = [
-        AwardForm.objects.create(movement=movement, position=position, form=form, awarded_by=by)
+        AwardForm.objects.update_or_create(
+            movement=movement, position=position, defaults={"form": form, "awarded_by": by}
+        )[0]
         for position, (form, by) in enumerate(spec["award_forms"])
     ]
+    AwardForm.objects.filter(movement=movement, position__gte=len(forms)).delete()
     for position, (target, text) in enumerate(spec["criteria"]):
         Criterion.objects.create(movement=movement, position=position, target=target, text=text)
     for position, (target, low, high, percent, source) in enumerate(spec["quotas"]):
@@ -135,9 +142,14 @@ def _movement(organisation: Organisation, plan: Plan, spec: dict) -> tuple[Movem
             source_text=source,
         )
     for position, (name, per_candidate) in enumerate(spec["dossier_items"]):
-        DossierItem.objects.create(
-            movement=movement, position=position, name=name, per_candidate=per_candidate
+        DossierItem.objects.update_or_create(
+            movement=movement,
+            position=position,
+            defaults={"name": name, "per_candidate": per_candidate},
         )
+    DossierItem.objects.filter(
+        movement=movement, position__gte=len(spec["dossier_items"])
+    ).delete()
     return movement, created
 
 
@@ -167,6 +179,8 @@ def load_demo(password: str) -> dict[str, object]:
     plans = _plans(orgs)
     movement, created = _movement(orgs["mo-lao"], plans["20/KH-UBND"], data.MO_LAO_MOVEMENT)
     _movement(orgs["van-quan"], plans["25/KH-UBND"], data.VAN_QUAN_MOVEMENT)
+    demo_plan_import.load(orgs["mo-lao"], plans["20/KH-UBND"], users["vanphong"])
+    demo_tasks.load(orgs, plans)
     if created:
         record(None, "demo.loaded", orgs["mo-lao"], data={"movement": movement.pk})
     return {"users": sorted(users), "movement": movement}

@@ -21,6 +21,8 @@ def shell(request: HttpRequest) -> dict:
     nav = [
         ("home", "Trang chủ", reverse("home")),
         ("movements", "Phong trào thi đua", reverse("movements:list")),
+        ("tasks", "Nhiệm vụ CCHC", reverse("tasks:list")),
+        ("scoring", "Bảng điểm, xếp hạng", reverse("scoring:index")),
         ("plans", "Kế hoạch", reverse("plans:list")),
         ("units", "Đơn vị", reverse("orgs:unit_list")),
         ("people", "Cán bộ, công chức", reverse("orgs:person_list")),

@@ -6,7 +6,7 @@ Each operation validates, runs in a transaction and writes the action log.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,6 +15,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from thidua.audit.services import record
+from thidua.core.spreadsheets import ImportReport, SheetRow, read_sheet
+from thidua.core.spreadsheets import ImportRow as BaseImportRow
 from thidua.vn import search_key
 
 from .models import Gender, LoginFailure, Membership, Organisation, Person, Role, Unit
@@ -136,32 +138,10 @@ def search_people(queryset, query: str):
 
 
 @dataclass
-class ImportRow:
-    """One row of an import with its outcome."""
+class ImportRow(BaseImportRow):
+    """One row of the people import; ``person`` is the person saved from it."""
 
-    number: int
-    values: dict[str, str]
-    errors: list[str] = field(default_factory=list)
     person: Person | None = None
-    created: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-@dataclass
-class ImportReport:
-    rows: list[ImportRow] = field(default_factory=list)
-    file_error: str | None = None
-
-    @property
-    def accepted(self) -> list[ImportRow]:
-        return [r for r in self.rows if r.ok]
-
-    @property
-    def rejected(self) -> list[ImportRow]:
-        return [r for r in self.rows if not r.ok]
 
 
 # Column headers accepted in the people sheet, normalised by search_key.
@@ -224,42 +204,10 @@ def _parse_person_row(
     return data, errors
 
 
-def read_people_sheet(uploaded) -> tuple[list[dict[str, str]], str | None]:
-    """Rows of the first sheet as dicts keyed by our column names, or an error."""
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        return [], "Tệp không phải bảng tính Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx."
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header: dict[int, str] = {}
-    for raw in rows:
-        cells = [search_key(str(c)) if c is not None else "" for c in raw]
-        for index, cell in enumerate(cells):
-            for key, names in PEOPLE_COLUMNS.items():
-                if cell in names:
-                    header[index] = key
-        if header:
-            break
-    missing = [k for k in REQUIRED_PEOPLE_COLUMNS if k not in header.values()]
-    if missing:
-        labels = {"full_name": "Họ và tên", "gender": "Giới tính", "unit": "Đơn vị"}
-        return [], "Thiếu cột: " + ", ".join(labels[k] for k in missing) + ". Hãy dùng tệp mẫu."
-    result = []
-    for raw in rows:
-        values = {
-            key: ("" if raw[i] is None else str(raw[i]).strip())
-            for i, key in header.items()
-            if i < len(raw)
-        }
-        if any(values.values()):
-            result.append(values)
-    workbook.close()
-    return result, None
+def read_people_sheet(uploaded) -> tuple[list[SheetRow], str | None]:
+    """Rows of the first sheet keyed by our column names, or an error."""
+    labels = {"full_name": "Họ và tên", "gender": "Giới tính", "unit": "Đơn vị"}
+    return read_sheet(uploaded, PEOPLE_COLUMNS, REQUIRED_PEOPLE_COLUMNS, labels)
 
 
 def import_people(actor, organisation: Organisation, uploaded) -> ImportReport:
@@ -275,9 +223,9 @@ def import_people(actor, organisation: Organisation, uploaded) -> ImportReport:
         return report
     units = {search_key(u.name): u for u in Unit.objects.filter(organisation=organisation)}
     with transaction.atomic():
-        for number, values in enumerate(rows, start=2):
-            row = ImportRow(number=number, values=values)
-            data, row.errors = _parse_person_row(organisation, values, units)
+        for sheet_row in rows:
+            row = ImportRow(number=sheet_row.number, values=sheet_row.values)
+            data, row.errors = _parse_person_row(organisation, row.values, units)
             report.rows.append(row)
             if row.errors:
                 continue
@@ -288,7 +236,7 @@ def import_people(actor, organisation: Organisation, uploaded) -> ImportReport:
                 birth_year=data.pop("birth_year", None),
                 defaults=data,
             )
-            row.person = person
+            row.person = row.obj = person
         record(
             actor,
             "people.imported",

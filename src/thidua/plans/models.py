@@ -8,6 +8,7 @@ kept as text in ``external_references``.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -70,3 +71,69 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} — {self.title}"
+
+
+def _import_path(instance: PlanImport, filename: str) -> str:
+    return (
+        f"private/plan-imports/{instance.organisation_id}/{instance.sha256[:16]}-{filename[-80:]}"
+    )
+
+
+class ImportStatus(models.TextChoices):
+    PARSED = "parsed", _("Đã đọc, chờ xác nhận")
+    CONFIRMED = "confirmed", _("Đã tạo kế hoạch và phong trào")
+    DISCARDED = "discarded", _("Đã hủy")
+
+
+class PlanImport(models.Model):
+    """An uploaded plan document, what the parser read from it, and what became of it.
+
+    The file and the extracted lines are kept so that the review page can show each
+    field beside the source text it came from, and an inspection can see both later.
+    """
+
+    organisation = models.ForeignKey(
+        "orgs.Organisation", on_delete=models.PROTECT, related_name="plan_imports"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người tải lên"),
+    )
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    file = models.FileField(upload_to=_import_path, max_length=300)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    result = models.JSONField(_("kết quả đọc"), default=dict)
+    lines = models.JSONField(_("các dòng văn bản"), default=list)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PARSED
+    )
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tệp kế hoạch đã nhập")
+        verbose_name_plural = _("tệp kế hoạch đã nhập")
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    def source_text(self, field: str) -> str:
+        """The lines of the document the parser took ``field`` from."""
+        if field.startswith("quotas."):
+            # Quotas are sourced by position; the review asks for them by target.
+            targets = [q.get("target") for q in self.result.get("quotas", [])]
+            target = field.split(".", 1)[1]
+            field = f"quotas[{targets.index(target)}]" if target in targets else ""
+        span = (self.result.get("sources") or {}).get(field)
+        if not span:
+            return ""
+        start, end = span
+        # Page breaks leave runs of blank lines inside a paragraph; they carry nothing.
+        return "\n".join(line for line in self.lines[start - 1 : end] if line.strip())

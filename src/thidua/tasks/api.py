@@ -1,0 +1,151 @@
+"""API of the CCHC tasks: ``GET /api/v1/tasks/?movement={id}``, each task with its
+progress reports, timeliness and quality. Read-only; writing goes through the pages."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+
+from thidua.movements.models import Movement
+
+from .calendar import calendars_for
+from .models import ProgressReport, Task
+from .queries import movement_tasks, timeliness_of
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    unit = serializers.CharField(source="unit.name")
+    quality = serializers.CharField(source="quality.name", allow_null=True, default=None)
+    evidence = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "id",
+            "submitted_at",
+            "unit",
+            "state",
+            "percent_done",
+            "completed_on",
+            "text",
+            "review_status",
+            "reviewed_at",
+            "return_reason",
+            "quality",
+            "evidence",
+        ]
+
+    def get_evidence(self, report: ProgressReport) -> list[dict]:
+        return [
+            {"id": e.pk, "name": e.original_name, "kind": e.kind, "size": e.size}
+            for e in report.evidence.all()
+        ]
+
+
+class TimelinessSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    working_days = serializers.IntegerField()
+    label = serializers.CharField(source="label_vi")
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    plan = serializers.CharField(source="plan.number")
+    par_field = serializers.CharField(source="par_field.name", allow_null=True, default=None)
+    lead_unit = serializers.CharField(source="lead_unit.name")
+    cooperating_units = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    performers = serializers.SerializerMethodField()
+    quality = serializers.CharField(source="quality.name", allow_null=True, default=None)
+    timeliness = TimelinessSerializer()
+    reports = ReportSerializer(many=True)
+
+    class Meta:
+        model = Task
+        fields = [
+            "id",
+            "plan",
+            "number",
+            "content",
+            "par_field",
+            "lead_unit",
+            "cooperating_units",
+            "performers",
+            "deadline",
+            "due_on",
+            "expected_output",
+            "recurrence",
+            "state",
+            "percent_done",
+            "completed_on",
+            "quality",
+            "timeliness",
+            "reports",
+        ]
+
+    def get_performers(self, task: Task) -> list[dict]:
+        return [
+            {"id": p.pk, "name": p.full_name, "performs_cchc": p.performs_cchc}
+            for p in task.performers.all()
+        ]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "movement",
+                OpenApiTypes.INT,
+                description="Chỉ các nhiệm vụ CCHC mà phong trào này khen thưởng.",
+            )
+        ]
+    )
+)
+class TaskViewSet(viewsets.ReadOnlyModelViewSet):
+    """The CCHC tasks the user may see, with their reports, timeliness and quality."""
+
+    serializer_class = TaskSerializer
+    lookup_url_kwarg = "task_id"
+
+    def get_queryset(self):
+        tasks = Task.objects.visible_to(self.request.user)
+        movement_id = self.request.query_params.get("movement")
+        if movement_id is not None:
+            if not movement_id.isdigit():
+                raise serializers.ValidationError({"movement": "Mã phong trào phải là số."})
+            movement = get_object_or_404(
+                Movement.objects.visible_to(self.request.user), pk=int(movement_id)
+            )
+            tasks = tasks.filter(pk__in=movement_tasks(movement).values("pk"))
+        return (
+            tasks.select_related("plan", "par_field", "lead_unit", "quality")
+            .prefetch_related(
+                "cooperating_units",
+                "performers",
+                Prefetch(
+                    "reports",
+                    queryset=ProgressReport.objects.select_related("unit", "quality")
+                    .prefetch_related("evidence")
+                    .order_by("submitted_at", "id"),
+                ),
+            )
+            .order_by("organisation_id", "plan_id", "sort_key", "id")
+        )
+
+    def _with_timeliness(self, tasks):
+        tasks = list(tasks)
+        calendars = calendars_for({t.organisation_id for t in tasks})
+        today = timezone.localdate()
+        for task in tasks:
+            task.timeliness = timeliness_of(task, calendars[task.organisation_id], today)
+        return tasks
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return self._with_timeliness(page) if page is not None else None
+
+    def get_object(self):
+        task = super().get_object()
+        return self._with_timeliness([task])[0]

@@ -1,0 +1,95 @@
+"""Querysets of tasks with what their pages show, in a fixed number of queries, and the
+timeliness of each task computed with its ward's working calendar."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+
+from thidua.vn.holidays import Timeliness, WorkCalendar
+
+from .calendar import calendars_for
+from .models import Evidence, ProgressReport, ReviewStatus, Task, TaskState
+
+
+def task_list(user) -> QuerySet[Task]:
+    """Tasks the user may see, with the columns of the list and report counts."""
+    return (
+        Task.objects.visible_to(user)
+        .select_related("plan", "par_field", "lead_unit", "quality", "organisation")
+        .prefetch_related("cooperating_units")
+        .annotate(
+            report_count=Count("reports", distinct=True),
+            returned_count=Count(
+                "reports", filter=Q(reports__review_status=ReviewStatus.RETURNED), distinct=True
+            ),
+            pending_count=Count(
+                "reports", filter=Q(reports__review_status=ReviewStatus.SUBMITTED), distinct=True
+            ),
+        )
+    )
+
+
+def task_detail(user) -> QuerySet[Task]:
+    return (
+        Task.objects.visible_to(user)
+        .select_related("plan", "par_field", "lead_unit", "quality", "organisation")
+        .prefetch_related(
+            "cooperating_units",
+            "performers__unit",
+            Prefetch(
+                "reports",
+                queryset=ProgressReport.objects.select_related("unit", "quality", "answers")
+                .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("id")))
+                .order_by("-submitted_at", "-id"),
+            ),
+        )
+    )
+
+
+def timeliness_of(task: Task, calendar: WorkCalendar, today: datetime.date) -> Timeliness:
+    completed = task.completed_on if task.state == TaskState.DONE else None
+    return calendar.timeliness(task.deadline, completed, today)
+
+
+def with_timeliness(
+    tasks: Iterable[Task], today: datetime.date, calendars: dict[int, WorkCalendar] | None = None
+) -> list[Task]:
+    """The tasks, each with ``timeliness`` set (one query for all their calendars)."""
+    tasks = list(tasks)
+    if calendars is None:
+        calendars = calendars_for({t.organisation_id for t in tasks})
+    for task in tasks:
+        task.timeliness = timeliness_of(task, calendars[task.organisation_id], today)
+    return tasks
+
+
+def timeliness_filter(status: str, today: datetime.date) -> Q:
+    """A database filter matching the timeliness status, using the working-day deadline
+    ``due_on`` kept on each task (the day counts need the calendar; a completion on the weekend just before the
+    deadline counts here as early, where the calendar may say on time)."""
+    done = Q(state=TaskState.DONE, completed_on__isnull=False)
+    if status == "early":
+        return done & Q(completed_on__lt=F("due_on"))
+    if status == "on_time":
+        return done & Q(completed_on=F("due_on"))
+    if status == "late":
+        return done & Q(completed_on__gt=F("due_on"))
+    if status == "overdue":
+        return ~Q(state=TaskState.DONE) & Q(due_on__lt=today)
+    if status == "pending":
+        return ~Q(state=TaskState.DONE) & Q(due_on__gte=today)
+    return Q()
+
+
+def movement_tasks(movement) -> QuerySet[Task]:
+    """The CCHC tasks a movement rewards: those of the movement's plan and of the plans
+    it implements (20/KH-UBND implements 17/KH-UBND), in the movement's organisation;
+    without a plan, the tasks of plans of the movement's year."""
+    tasks = Task.objects.filter(organisation_id=movement.organisation_id)
+    if movement.plan_id:
+        plan_ids = [movement.plan_id, *movement.plan.implements.values_list("id", flat=True)]
+        return tasks.filter(plan_id__in=plan_ids)
+    return tasks.filter(Q(plan__year=movement.year) | Q(plan__date__year=movement.year))
