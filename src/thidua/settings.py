@@ -62,6 +62,9 @@ else:
     SECRET_KEY = SECRET_KEY or "thidua-development-only-key-not-for-production-use-0123456789"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "testserver", "[::1]"]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The address printed in QR codes (certificate verification, survey posters): the
+# public name of this server, which a phone scanning the code can reach.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -85,6 +88,8 @@ INSTALLED_APPS = [
     "thidua.notifications",
     "thidua.tasks",
     "thidua.scoring",
+    "thidua.regulations",
+    "thidua.documents",
     "thidua.reports",
     "thidua.api",
     "thidua.demo",
@@ -211,6 +216,11 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # development, tests and the demo need no collectstatic.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = VAR_DIR / "files"
+if TESTING:
+    # Each test run writes its uploads and generated documents to a folder of its own.
+    import tempfile
+
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="thidua-test-media-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -28,6 +28,7 @@ urlpatterns = [
     path("scoring/", include("thidua.scoring.urls")),
     path("notifications/", include("thidua.notifications.urls")),
     path("audit/", include("thidua.audit.urls")),
+    path("", include("thidua.documents.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("admin/", admin.site.urls),
     path("", include("thidua.reports.urls")),

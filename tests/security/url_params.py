@@ -21,7 +21,18 @@ OTHER_PARAMS: dict[str, Any | Callable[[Any], Any]] = {
     # shows nothing. (A genuine link shows its ward's name by design: it is the
     # citizen's page. tests/indexes covers the genuine links.)
     "token": lambda mo_lao: _forged_survey_token(mo_lao),
+    # Public disclosure page of the council's list (/council/public/<code>/): a real Mộ Lao
+    # code, altered, so the walk checks that an unknown code answers 404 and shows nothing.
+    # (A genuine code shows its ward's list by design; tests/council covers it.)
+    "disclosure_code": lambda mo_lao: _altered_disclosure_code(mo_lao),
 }
+
+
+def _altered_disclosure_code(mo_lao) -> str:
+    from thidua.council.models import Disclosure
+
+    code = Disclosure.objects.filter(organisation=mo_lao).order_by("pk").first().code
+    return code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
 
 
 def _forged_survey_token(mo_lao) -> str:
@@ -32,6 +43,7 @@ def _forged_survey_token(mo_lao) -> str:
     token = make_token(desk)
     return token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
 
+
 # URL names (namespace:name) that anyone may open without logging in.
 PUBLIC_URL_NAMES: set[str] = {
     "healthz",
@@ -41,6 +53,7 @@ PUBLIC_URL_NAMES: set[str] = {
     "documents:verify",
     "indexes:survey",
     "indexes:survey_submit",
+    "council:public",
 }
 
 # URL names not walked at all, with the reason.

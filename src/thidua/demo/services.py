@@ -5,19 +5,14 @@ from __future__ import annotations
 from django.db import transaction
 
 from thidua.audit.services import record
-from thidua.movements.models import (
-    AwardForm,
-    Criterion,
-    DossierItem,
-    Movement,
-    Quota,
-    TargetGroup,
-)
+from thidua.movements.models import Movement
+from thidua.movements.services import set_parts
 from thidua.orgs.models import Membership, Organisation, Person, Role, Unit
 from thidua.orgs.services import ensure_user
 from thidua.plans.models import Plan
 
 from . import data
+from . import documents as documents_demo
 from . import plan_import as demo_plan_import
 from . import tasks as demo_tasks
 
@@ -112,44 +107,7 @@ def _movement(organisation: Organisation, plan: Plan, spec: dict) -> tuple[Movem
             "dossier_destination": spec["dossier_destination"],
         },
     )
-    # The parts are replaced as a whole so that the demo stays exactly as written;
-    # award forms and dossier items are kept in place by position, because nominations
-    # and dossier files point to them.
-    for model in (TargetGroup, Criterion, Quota):
-        model.objects.filter(movement=movement).delete()
-    for position, (target, text) in enumerate(spec["target_groups"]):
-        TargetGroup.objects.create(
-            movement=movement, position=position, target=target, description=text
-        )
-    forms = [
-        AwardForm.objects.update_or_create(
-            movement=movement, position=position, defaults={"form": form, "awarded_by": by}
-        )[0]
-        for position, (form, by) in enumerate(spec["award_forms"])
-    ]
-    AwardForm.objects.filter(movement=movement, position__gte=len(forms)).delete()
-    for position, (target, text) in enumerate(spec["criteria"]):
-        Criterion.objects.create(movement=movement, position=position, target=target, text=text)
-    for position, (target, low, high, percent, source) in enumerate(spec["quotas"]):
-        Quota.objects.create(
-            movement=movement,
-            position=position,
-            award_form=forms[0],
-            target=target,
-            minimum=low,
-            maximum=high,
-            percent_max=percent,
-            source_text=source,
-        )
-    for position, (name, per_candidate) in enumerate(spec["dossier_items"]):
-        DossierItem.objects.update_or_create(
-            movement=movement,
-            position=position,
-            defaults={"name": name, "per_candidate": per_candidate},
-        )
-    DossierItem.objects.filter(
-        movement=movement, position__gte=len(spec["dossier_items"])
-    ).delete()
+    set_parts(movement, spec)
     return movement, created
 
 
@@ -180,6 +138,7 @@ def load_demo(password: str) -> dict[str, object]:
     movement, created = _movement(orgs["mo-lao"], plans["20/KH-UBND"], data.MO_LAO_MOVEMENT)
     _movement(orgs["van-quan"], plans["25/KH-UBND"], data.VAN_QUAN_MOVEMENT)
     demo_plan_import.load(orgs["mo-lao"], plans["20/KH-UBND"], users["vanphong"])
+    documents_demo.load(orgs["mo-lao"])
     demo_tasks.load(orgs, plans)
     if created:
         record(None, "demo.loaded", orgs["mo-lao"], data={"movement": movement.pk})

@@ -14,7 +14,8 @@ from django.db import transaction
 from thidua.plans.imports import save_plan
 from thidua.plans.models import PlanImport
 
-from .models import AwardForm, Criterion, DossierItem, Movement, MovementStatus, Quota, TargetGroup
+from .models import Movement, MovementStatus
+from .services import set_parts
 
 # Documents a dossier commonly lists, used to split a sentence naming two of them
 # ("Báo cáo thành tích … và bản trích ngang …") into two items.
@@ -83,47 +84,22 @@ def confirm_import(actor, plan_import: PlanImport, data: dict) -> Movement:
     movement.year = data["year"] or plan.date.year
     movement.dossier_destination = data.get("dossier_destination", "")
     movement.save()
-    for model in (TargetGroup, Criterion, Quota, DossierItem, AwardForm):
-        model.objects.filter(movement=movement).delete()
-    position = 0
-    for target in ("collective", "individual"):
-        if data.get(f"target_{target}"):
-            TargetGroup.objects.create(
-                movement=movement,
-                position=position,
-                target=target,
-                description=data[f"target_{target}"],
-            )
-            position += 1
-        if data.get(f"criterion_{target}"):
-            Criterion.objects.create(
-                movement=movement,
-                position=position,
-                target=target,
-                text=data[f"criterion_{target}"],
-            )
-    forms = [
-        AwardForm.objects.create(movement=movement, position=i, form=form, awarded_by=by)
-        for i, (form, by) in enumerate(_award_forms(data.get("award_forms", "")))
-    ]
-    for i, target in enumerate(("collective", "individual")):
+    targets = ("collective", "individual")
+    quotas = []
+    for target in targets:
         low, high, pct = (data.get(f"quota_{target}_{k}") for k in ("min", "max", "percent"))
-        if low is None and high is None and pct is None:
-            continue
-        Quota.objects.create(
-            movement=movement,
-            position=i,
-            award_form=forms[0] if forms else None,
-            target=target,
-            minimum=low,
-            maximum=high,
-            percent_max=pct,
-            source_text=plan_import.source_text(f"quotas.{target}"),
-        )
-    for i, (name, per_candidate, _note) in enumerate(
-        dossier_items([line for line in data.get("dossier", "").splitlines() if line.strip()])
-    ):
-        DossierItem.objects.create(
-            movement=movement, position=i, name=name, per_candidate=per_candidate
-        )
+        if low is not None or high is not None or pct is not None:
+            source = plan_import.source_text(f"quotas.{target}")
+            quotas.append((target, low, high, pct, source))
+    dossier_lines = [line for line in data.get("dossier", "").splitlines() if line.strip()]
+    set_parts(
+        movement,
+        {
+            "target_groups": [(t, data[f"target_{t}"]) for t in targets if data.get(f"target_{t}")],
+            "criteria": [(t, data[f"criterion_{t}"]) for t in targets if data.get(f"criterion_{t}")],
+            "award_forms": _award_forms(data.get("award_forms", "")),
+            "quotas": quotas,
+            "dossier_items": [(name, per) for name, per, _note in dossier_items(dossier_lines)],
+        },
+    )
     return movement

@@ -24,6 +24,7 @@ def shell(request: HttpRequest) -> dict:
         ("tasks", "Nhiệm vụ CCHC", reverse("tasks:list")),
         ("scoring", "Bảng điểm, xếp hạng", reverse("scoring:index")),
         ("plans", "Kế hoạch", reverse("plans:list")),
+        ("documents", "Sổ văn bản", reverse("documents:list")),
         ("units", "Đơn vị", reverse("orgs:unit_list")),
         ("people", "Cán bộ, công chức", reverse("orgs:person_list")),
         ("organisations", "Đơn vị hành chính", reverse("orgs:organisation_list")),

@@ -1,0 +1,712 @@
+"""Domain operations of the document register.
+
+The public API other apps call (they hand over a context dict; documents knows nothing of
+awards or movements):
+
+- :func:`create_draft` — a draft in the register (issuer name valid on its date);
+- :func:`issue` — number it in its series inside the transaction, render and keep its .docx;
+- :func:`render_docx`, :func:`render_pdf` — the files (issued: frozen; draft: fresh);
+- :func:`cancel`, :func:`replace` — the end of a document's life; its number is never reused;
+- :func:`register_incoming` — an incoming document (văn bản đến) with its arrival number;
+- :func:`create_certificates`, :func:`render_certificate`, :func:`revoke_certificate`,
+  :func:`start_certificate_batch` — Giấy khen of an issued decision, with verification codes;
+- :func:`verify` — what a public verification code stands for;
+- :func:`upload_template`, :func:`remove_template` — the Office's own templates.
+
+Every operation validates, runs in a transaction and writes the action log.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.audit.services import record
+from thidua.orgs.models import Organisation, Role
+from thidua.orgs.services import has_role, organisation_for_documents
+from thidua.regulations.services import RuleMissing, regime_on
+from thidua.vn import TYPE_ABBREVIATIONS, build_symbol, date_line, format_date, parse_symbol
+
+from . import pdf
+from .catalog import spec_for
+from .models import (
+    Certificate,
+    Document,
+    DocumentTemplate,
+    IncomingDocument,
+    IssuerKind,
+    JobStatus,
+    NumberSeries,
+    OrganisationSettings,
+    Purpose,
+    Recipient,
+    RenderJob,
+    Status,
+)
+from .qr import qr_png
+from .rendering import (
+    TemplateProblem,
+    check_template,
+    frame_context,
+    prepare_content,
+    render_bytes,
+    template_bytes,
+)
+
+WRITER_ROLES = (Role.OFFICE, Role.CHAIRMAN, Role.VICE_CHAIRMAN)
+INCOMING_SERIES = "ĐẾN"
+GOLDEN_BOOK_SERIES = "SSV"
+CODE_BYTES = 12  # 96 random bits: 16 URL-safe characters, unguessable
+
+
+class DocumentError(ValueError):
+    """A refused operation; the message (Vietnamese) says what is wrong and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs and how: ``Signer("Nguyễn Thị Thanh", "CHỦ TỊCH")`` signs directly;
+    ``Signer("Trần Quốc Hùng", "PHÓ CHỦ TỊCH", "KT", principal_title="CHỦ TỊCH")``."""
+
+    name: str
+    title: str = ""
+    authority: str = ""
+    authority_body: str = ""
+    principal_title: str = ""
+
+
+def _require_writer(actor, organisation: Organisation) -> None:
+    if actor is not None and not has_role(actor, organisation, *WRITER_ROLES):
+        raise PermissionError("Chỉ Văn phòng và lãnh đạo UBND được thao tác trên sổ văn bản.")
+
+
+def new_code() -> str:
+    return secrets.token_urlsafe(CODE_BYTES)
+
+
+def verify_url(code: str) -> str:
+    base = getattr(settings, "PUBLIC_BASE_URL", "") or "http://127.0.0.1:8000"
+    return f"{base.rstrip('/')}/verify/{code}"
+
+
+def issuer_lines(
+    organisation: Organisation, issuer_kind: str, day: datetime.date, unit_name: str = ""
+) -> tuple[str, str, str]:
+    """(governing body, issuer name, short name) as printed for a document dated ``day``."""
+    name = organisation.name_on(day)
+    if issuer_kind == IssuerKind.COMMITTEE:
+        return "", f"ỦY BAN NHÂN DÂN\n{name.upper()}", f"UBND {name}"
+    if issuer_kind == IssuerKind.COUNCIL:
+        return (
+            f"UBND {name.upper()}",
+            "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+            f"Hội đồng Thi đua - Khen thưởng {name}",
+        )
+    if not unit_name.strip():
+        raise DocumentError(
+            "Hãy ghi tên đơn vị ban hành (ví dụ “Bộ phận tiếp nhận và trả kết quả”)."
+        )
+    return f"UBND {name.upper()}", unit_name.strip().upper(), unit_name.strip()
+
+
+def _check_date(organisation: Organisation, day: datetime.date) -> str:
+    try:
+        organisation_for_documents(organisation, day)
+        return regime_on(day).code
+    except (ValueError, RuleMissing) as exc:
+        raise DocumentError(str(exc)) from exc
+
+
+# --- numbering ------------------------------------------------------------------------------
+
+
+def next_number(organisation: Organisation, series: str, year: int) -> int:
+    """The next number of a series, inside the caller's transaction.
+
+    The series row is locked (SELECT … FOR UPDATE on PostgreSQL; on SQLite the
+    transaction already holds the write lock from BEGIN IMMEDIATE), so concurrent
+    issues queue here and each gets its own number. Numbers only grow.
+    """
+    NumberSeries.objects.get_or_create(organisation=organisation, series=series, year=year)
+    row = NumberSeries.objects.select_for_update().get(
+        organisation=organisation, series=series, year=year
+    )
+    row.last_number += 1
+    row.save(update_fields=["last_number"])
+    return row.last_number
+
+
+# --- outgoing documents -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_draft(
+    actor,
+    organisation: Organisation,
+    template_key: str,
+    day: datetime.date,
+    context: dict,
+    *,
+    summary: str,
+    recipients: Iterable[tuple[str, str]] = (),
+    signer: Signer | None = None,
+    issuer_kind: str | None = None,
+    doc_type: str | None = None,
+    place: str | None = None,
+    unit_name: str = "",
+) -> Document:
+    """Put a draft in the register. ``context`` is the template's content (see catalog)."""
+    _require_writer(actor, organisation)
+    try:
+        spec = spec_for(template_key)
+    except ValueError as exc:
+        raise DocumentError(str(exc)) from exc
+    if spec.certificate:
+        raise DocumentError("Giấy khen được tạo từ quyết định khen thưởng, không tạo riêng.")
+    doc_type = doc_type or spec.doc_type
+    if doc_type not in TYPE_ABBREVIATIONS:
+        raise DocumentError(f"Loại văn bản “{doc_type}” không có trong Phụ lục III NĐ 30/2020.")
+    if not summary.strip():
+        raise DocumentError("Hãy ghi trích yếu của văn bản.")
+    issuer_kind = issuer_kind or spec.issuer_kind
+    if issuer_kind not in IssuerKind.values:
+        raise DocumentError(f"Cơ quan ban hành “{issuer_kind}” không hợp lệ.")
+    regime = _check_date(organisation, day)
+    governing, issuer, short = issuer_lines(organisation, issuer_kind, day, unit_name)
+    signer = signer or Signer("")
+    document = Document.objects.create(
+        organisation=organisation,
+        issuer_kind=issuer_kind,
+        issuer_name=issuer,
+        issuer_short=short,
+        governing_body=governing,
+        doc_type=doc_type,
+        template_key=template_key,
+        regime=regime,
+        year=day.year,
+        place=place or organisation.place_name or organisation.name,
+        date=day,
+        summary=summary.strip(),
+        context=context,
+        signer_name=signer.name,
+        signer_title=signer.title,
+        authority=signer.authority,
+        authority_body=signer.authority_body,
+        principal_title=signer.principal_title,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    for position, (name, purpose) in enumerate(recipients):
+        if purpose not in Purpose.values:
+            raise DocumentError(f"Mục đích “{purpose}” của nơi nhận “{name}” không hợp lệ.")
+        Recipient.objects.create(document=document, position=position, name=name, purpose=purpose)
+    record(actor, "document.drafted", document, data={"template": template_key, "date": day})
+    return document
+
+
+def _context(document: Document) -> dict:
+    return {**prepare_content(document.template_key, document.context), **frame_context(document)}
+
+
+def _render_fresh(document: Document) -> bytes:
+    template = template_bytes(document.organisation_id, document.template_key, document.regime)
+    try:
+        return render_bytes(template, _context(document))
+    except TemplateProblem as exc:
+        raise DocumentError(f"Không tạo được tệp Word: {exc}") from exc
+
+
+@transaction.atomic
+def issue(actor, document: Document, *, day: datetime.date | None = None) -> Document:
+    """Issue a draft (after signing): number it in its series and year, keep its .docx.
+
+    The number is taken inside this transaction, so it is never given twice, and it
+    stays with the document even if it is later cancelled.
+    """
+    doc = Document.objects.select_for_update().select_related("organisation").get(pk=document.pk)
+    _require_writer(actor, doc.organisation)
+    if doc.status != Status.DRAFT:
+        raise DocumentError(
+            f"Văn bản này đã ở trạng thái “{doc.get_status_display()}”, không ban hành lại được."
+        )
+    if day is not None and day != doc.date:
+        doc.regime = _check_date(doc.organisation, day)
+        doc.date, doc.year = day, day.year
+        doc.governing_body, doc.issuer_name, doc.issuer_short = issuer_lines(
+            doc.organisation, doc.issuer_kind, day, doc.issuer_short
+        )
+    else:
+        _check_date(doc.organisation, doc.date)
+    if doc.is_numbered:
+        number = next_number(doc.organisation, doc.issuer_kind, doc.year)
+        doc.number = number
+        doc.symbol = build_symbol(number, doc.doc_type, doc.issuer_kind)
+    doc.status = Status.ISSUED
+    doc.issued_at = timezone.now()
+    if doc.doc_type == "QĐ":
+        doc.verification_code = new_code()
+    doc.save()
+    data = _render_fresh(doc)
+    doc.docx_file.save(_file_name(doc, "docx"), ContentFile(data), save=False)
+    doc.save(update_fields=["docx_file"])
+    record(actor, "document.issued", doc, data={"symbol": doc.symbol, "date": doc.date})
+    document.refresh_from_db()
+    return doc
+
+
+@transaction.atomic
+def import_issued(actor, document: Document, number: int) -> Document:
+    """Enter a document issued before the register was used, under its own number
+    (e.g. the plan 20/KH-UBND of 28/02/2023). The series moves past that number."""
+    doc = Document.objects.select_for_update().get(pk=document.pk)
+    _require_writer(actor, doc.organisation)
+    if doc.status != Status.DRAFT:
+        raise DocumentError("Chỉ nhập số cho văn bản chưa ban hành.")
+    taken = Document.objects.filter(
+        organisation=doc.organisation, issuer_kind=doc.issuer_kind, year=doc.year, number=number
+    ).exists()
+    if taken:
+        raise DocumentError(f"Số {number:02d} đã có trong sổ năm {doc.year}; hãy kiểm tra lại.")
+    NumberSeries.objects.get_or_create(
+        organisation=doc.organisation, series=doc.issuer_kind, year=doc.year
+    )
+    row = NumberSeries.objects.select_for_update().get(
+        organisation=doc.organisation, series=doc.issuer_kind, year=doc.year
+    )
+    row.last_number = max(row.last_number, number)
+    row.save(update_fields=["last_number"])
+    doc.number = number
+    doc.symbol = build_symbol(number, doc.doc_type, doc.issuer_kind)
+    doc.status = Status.ISSUED
+    doc.issued_at = timezone.now()
+    if doc.doc_type == "QĐ":
+        doc.verification_code = new_code()
+    doc.save()
+    record(actor, "document.imported", doc, data={"symbol": doc.symbol})
+    return doc
+
+
+def _file_name(document: Document, ext: str) -> str:
+    symbol = (document.symbol or f"du-thao-{document.pk}").replace("/", "-")
+    return f"{symbol}.{ext}"
+
+
+def render_docx(document: Document) -> bytes:
+    """The .docx: the kept file once issued (it never changes), a fresh render for drafts."""
+    if document.status != Status.DRAFT and document.docx_file:
+        with document.docx_file.open("rb") as handle:
+            return handle.read()
+    return _render_fresh(document)
+
+
+def render_pdf(document: Document) -> bytes:
+    """The PDF converted from the .docx by LibreOffice; kept once made for an issued one."""
+    if document.status != Status.DRAFT and document.pdf_file:
+        with document.pdf_file.open("rb") as handle:
+            return handle.read()
+    try:
+        data = pdf.docx_to_pdf(render_docx(document), name=f"doc-{document.pk}")
+    except pdf.PdfUnavailable as exc:
+        raise DocumentError(str(exc)) from exc
+    if document.status != Status.DRAFT:
+        document.pdf_file.save(_file_name(document, "pdf"), ContentFile(data), save=False)
+        Document.objects.filter(pk=document.pk).update(pdf_file=document.pdf_file.name)
+    return data
+
+
+@transaction.atomic
+def cancel(actor, document: Document, reason: str) -> Document:
+    """Cancel an issued document. Its number stays used: it is never given again."""
+    doc = Document.objects.select_for_update().get(pk=document.pk)
+    _require_writer(actor, doc.organisation)
+    if not reason.strip():
+        raise DocumentError("Hãy ghi lý do hủy văn bản.")
+    if doc.status not in (Status.ISSUED, Status.DRAFT):
+        raise DocumentError(f"Văn bản đang “{doc.get_status_display()}”, không hủy được nữa.")
+    doc.status = Status.CANCELLED
+    doc.cancel_reason = reason.strip()[:500]
+    doc.save(update_fields=["status", "cancel_reason"])
+    record(actor, "document.cancelled", doc, data={"reason": doc.cancel_reason})
+    return doc
+
+
+@transaction.atomic
+def replace(actor, old: Document, new: Document) -> Document:
+    """Mark ``old`` as replaced by the issued document ``new`` (same organisation)."""
+    doc = Document.objects.select_for_update().get(pk=old.pk)
+    _require_writer(actor, doc.organisation)
+    new = Document.objects.get(pk=new.pk)
+    if new.organisation_id != doc.organisation_id or new.pk == doc.pk:
+        raise DocumentError("Văn bản thay thế phải là văn bản khác của cùng cơ quan.")
+    if doc.status != Status.ISSUED or new.status != Status.ISSUED:
+        raise DocumentError("Chỉ văn bản đã ban hành mới thay thế hoặc được thay thế.")
+    doc.status = Status.REPLACED
+    doc.replaced_by = new
+    doc.save(update_fields=["status", "replaced_by"])
+    record(actor, "document.replaced", doc, data={"by": new.symbol})
+    return doc
+
+
+# --- incoming documents -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_incoming(
+    actor,
+    organisation: Organisation,
+    *,
+    received_on: datetime.date,
+    sender: str,
+    their_symbol: str,
+    their_date: datetime.date,
+    summary: str,
+    doc_type: str = "",
+    file=None,
+) -> IncomingDocument:
+    """Enter an incoming document with the next arrival number of the year."""
+    _require_writer(actor, organisation)
+    try:
+        parsed = parse_symbol(their_symbol)
+    except ValueError as exc:
+        raise DocumentError(
+            f"Số, ký hiệu “{their_symbol}” không đúng dạng; ghi như “60/KH-UBND”."
+        ) from exc
+    if their_date > received_on:
+        raise DocumentError("Ngày văn bản không thể sau ngày đến; hãy kiểm tra lại hai ngày.")
+    if not sender.strip() or not summary.strip():
+        raise DocumentError("Hãy ghi nơi gửi và trích yếu.")
+    incoming = IncomingDocument(
+        organisation=organisation,
+        arrival_number=next_number(organisation, INCOMING_SERIES, received_on.year),
+        year=received_on.year,
+        received_on=received_on,
+        sender=sender.strip(),
+        their_symbol=str(parsed),
+        their_date=their_date,
+        doc_type=doc_type or (parsed.type_abbr if parsed.type_abbr in TYPE_ABBREVIATIONS else ""),
+        summary=summary.strip(),
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    if file is not None:
+        incoming.file.save(getattr(file, "name", "van-ban-den"), file, save=False)
+    incoming.save()
+    record(actor, "incoming.registered", incoming, data={"number": incoming.arrival_number})
+    return incoming
+
+
+# --- templates ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def upload_template(actor, organisation: Organisation, key: str, regime: str, uploaded):
+    """Replace a built-in template with the Office's own, after trying it with a full
+    sample context. Refused (nothing saved) with a message naming the broken placeholder."""
+    from thidua.core.uploads import DOCX, validate_upload
+
+    _require_writer(actor, organisation)
+    spec_for(key)
+    if regime not in {"R2013", "R2022a", "R2022b"} and not regime:
+        raise DocumentError("Hãy chọn chế độ pháp lý của mẫu.")
+    try:
+        validate_upload(uploaded, {DOCX}, "văn bản Word (.docx)")
+    except Exception as exc:  # ValidationError: keep the one Vietnamese message
+        messages = getattr(exc, "messages", [str(exc)])
+        raise DocumentError(" ".join(messages)) from exc
+    uploaded.seek(0)
+    data = uploaded.read()
+    try:
+        check_template(data, key, regime)
+    except TemplateProblem as exc:
+        raise DocumentError(f"Mẫu chưa dùng được: {exc}") from exc
+    template, _ = DocumentTemplate.objects.get_or_create(
+        organisation=organisation, key=key, regime=regime
+    )
+    template.file.save(f"{organisation.code}-{regime}-{key}.docx", ContentFile(data), save=False)
+    template.original_name = getattr(uploaded, "name", "")[:200]
+    template.uploaded_by = actor if getattr(actor, "is_authenticated", False) else None
+    template.save()
+    record(actor, "template.uploaded", template, data={"key": key, "regime": regime})
+    return template
+
+
+@transaction.atomic
+def remove_template(actor, template: DocumentTemplate) -> None:
+    """Go back to the built-in template."""
+    _require_writer(actor, template.organisation)
+    record(actor, "template.removed", template, data={"key": template.key})
+    template.file.delete(save=False)
+    template.delete()
+
+
+# --- certificates ---------------------------------------------------------------------------------
+
+
+def settings_for(organisation: Organisation) -> OrganisationSettings:
+    found, _ = OrganisationSettings.objects.get_or_create(organisation=organisation)
+    return found
+
+
+@transaction.atomic
+def create_certificates(actor, decision: Document, awardees: Sequence[dict]) -> list[Certificate]:
+    """Certificates (Giấy khen) of an issued decision, one per awardee dict:
+    ``{"name", "detail", "achievement", "form"="Giấy khen", "collective"=False}``.
+    Số sổ vàng: the ordinal within the decision, or the running register if the
+    organisation keeps one."""
+    decision = Document.objects.select_for_update().get(pk=decision.pk)
+    _require_writer(actor, decision.organisation)
+    if decision.doc_type != "QĐ" or decision.status != Status.ISSUED:
+        raise DocumentError("Chỉ tạo Giấy khen từ quyết định khen thưởng đã ban hành.")
+    running = settings_for(decision.organisation).running_golden_book
+    start = decision.certificates.count()
+    created = []
+    for index, awardee in enumerate(awardees, start=start + 1):
+        if not awardee.get("name") or not awardee.get("achievement"):
+            raise DocumentError(f"Người thứ {index}: thiếu tên hoặc thành tích.")
+        number = (
+            next_number(decision.organisation, GOLDEN_BOOK_SERIES, decision.year)
+            if running
+            else index
+        )
+        created.append(
+            Certificate.objects.create(
+                organisation=decision.organisation,
+                decision=decision,
+                golden_book_number=number,
+                award_form=awardee.get("form", "Giấy khen"),
+                awardee_name=awardee["name"],
+                awardee_detail=awardee.get("detail", ""),
+                achievement=awardee["achievement"],
+                is_collective=bool(awardee.get("collective", False)),
+                verification_code=new_code(),
+            )
+        )
+    record(actor, "certificate.created", decision, data={"count": len(created)})
+    return created
+
+
+def certificate_context(certificate: Certificate) -> dict:
+    decision = certificate.decision
+    name = decision.organisation.name_on(decision.date)
+    url = verify_url(certificate.verification_code)
+    return {
+        "awarding_title": decision.context.get(
+            "authority_line", f"CHỦ TỊCH ỦY BAN NHÂN DÂN {name.upper()}"
+        ),
+        "awardee_name": certificate.awardee_name,
+        "awardee_detail": certificate.awardee_detail,
+        "achievement": certificate.achievement,
+        "decision_symbol": decision.symbol,
+        "decision_date": format_date(decision.date),
+        "golden_book": f"{certificate.golden_book_number:02d}",
+        "qr_png": qr_png(url),
+        "verification_code": certificate.verification_code,
+        "verify_url": url,
+        "date_line": date_line(decision.place, decision.date),
+        "signature_lines": decision.signature_lines,
+        "signer_name": decision.signer_name,
+    }
+
+
+def render_certificate(certificate: Certificate, *, blank: bool = False) -> bytes:
+    """The certificate's .docx: on plain paper, or only the text for a pre-printed blank."""
+    key = "giay_khen_phoi" if blank else "giay_khen"
+    decision = certificate.decision
+    offset = None
+    if blank:
+        own = settings_for(certificate.organisation)
+        offset = (own.blank_offset_top_mm, own.blank_offset_left_mm)
+    template = template_bytes(decision.organisation_id, key, decision.regime)
+    try:
+        return render_bytes(template, certificate_context(certificate), offset_mm=offset)
+    except TemplateProblem as exc:
+        raise DocumentError(f"Không tạo được Giấy khen: {exc}") from exc
+
+
+@transaction.atomic
+def revoke_certificate(actor, certificate: Certificate, reason: str) -> Certificate:
+    cert = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    _require_writer(actor, cert.organisation)
+    if not reason.strip():
+        raise DocumentError("Hãy ghi lý do thu hồi (ví dụ số quyết định thu hồi).")
+    cert.revoked = True
+    cert.revoked_reason = reason.strip()[:500]
+    cert.save(update_fields=["revoked", "revoked_reason"])
+    record(actor, "certificate.revoked", cert, data={"reason": cert.revoked_reason})
+    return cert
+
+
+def start_certificate_batch(actor, decision: Document, *, blank: bool = False) -> RenderJob:
+    """Queue the rendering of all certificates of a decision as one background job."""
+    from . import tasks
+
+    _require_writer(actor, decision.organisation)
+    total = decision.certificates.count()
+    if total == 0:
+        raise DocumentError("Quyết định chưa có Giấy khen nào để in.")
+    with transaction.atomic():
+        job = RenderJob.objects.create(
+            organisation=decision.organisation,
+            kind="certificates",
+            document=decision,
+            blank_mode=blank,
+            total=total,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        record(actor, "certificates.batch_started", decision, data={"job": job.pk})
+        job_id = job.pk
+        transaction.on_commit(lambda: tasks.render_certificates(job_id))
+    return job
+
+
+BATCH_PART = 25  # certificates per joined .docx: enough parts to use every core
+
+
+def run_certificate_batch(job_id: int) -> None:
+    """Render every certificate of the job's decision, join them into a few .docx (one
+    LibreOffice start per part, the parts on all cores in parallel) and keep one merged
+    PDF for printing. Progress: certificates rendered, then the conversion."""
+    from concurrent.futures import ThreadPoolExecutor
+    from pathlib import Path
+    from tempfile import TemporaryDirectory
+
+    from pypdf import PdfWriter
+
+    from .rendering import compose_docx
+
+    job = RenderJob.objects.select_related("document").get(pk=job_id)
+    RenderJob.objects.filter(pk=job_id).update(status=JobStatus.RUNNING, message="")
+    certificates = list(
+        job.document.certificates.select_related("decision__organisation", "organisation")
+    )
+    try:
+        rendered = []
+        for index, cert in enumerate(certificates, start=1):
+            rendered.append(render_certificate(cert, blank=job.blank_mode))
+            if index % 5 == 0 or index == len(certificates):
+                # Rendering is the first half of the work the user waits for.
+                RenderJob.objects.filter(pk=job_id).update(done=index // 2)
+        RenderJob.objects.filter(pk=job_id).update(message="Đang chuyển sang PDF…")
+        parts_count = max(1, min(os.cpu_count() or 1, -(-len(rendered) // BATCH_PART)))
+        size = -(-len(rendered) // parts_count)
+        with TemporaryDirectory(prefix="thidua-batch-") as tmp:
+            folder = Path(tmp)
+            paths = []
+            for index in range(parts_count):
+                path = folder / f"part-{index:02d}.docx"
+                path.write_bytes(compose_docx(rendered[index * size : (index + 1) * size]))
+                paths.append(path)
+            with ThreadPoolExecutor(max_workers=parts_count) as pool:
+                pdfs = list(
+                    pool.map(
+                        lambda p: pdf.convert_files([p], folder / "pdf", processes=1)[0], paths
+                    )
+                )
+            writer = PdfWriter()
+            for part in pdfs:
+                writer.append(str(part))
+            merged = io.BytesIO()
+            writer.write(merged)
+        job.refresh_from_db()
+        symbol = job.document.symbol.replace("/", "-")
+        job.result.save(f"giay-khen-{symbol}.pdf", ContentFile(merged.getvalue()), save=False)
+        job.status = JobStatus.DONE
+        job.done = job.total
+        job.message = f"Đã tạo {len(rendered)} Giấy khen."
+    except (pdf.PdfUnavailable, DocumentError) as exc:
+        job.refresh_from_db()
+        job.status = JobStatus.FAILED
+        job.message = str(exc)[:500]
+    job.finished_at = timezone.now()
+    job.save()
+
+
+# --- verification -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What a public verification code stands for — only what the certificate shows."""
+
+    kind: str  # "certificate" or "decision"
+    awardee: str
+    detail: str
+    award_form: str
+    achievement: str
+    decision_symbol: str
+    decision_date: datetime.date
+    issuer: str
+    valid: bool
+    status_text: str
+
+
+def verify(code: str) -> Verification | None:
+    """Look a code up; None for an unknown code (the page then answers 404)."""
+    if not code or len(code) > 40:
+        return None
+    cert = Certificate.objects.select_related("decision").filter(verification_code=code).first()
+    if cert is not None:
+        decision = cert.decision
+        valid = not cert.revoked and decision.status == Status.ISSUED
+        if cert.revoked:
+            status_text = f"Đã bị thu hồi: {cert.revoked_reason}"
+        elif decision.status != Status.ISSUED:
+            status_text = f"Quyết định khen thưởng {decision.get_status_display().lower()}"
+        else:
+            status_text = "Còn hiệu lực"
+        return Verification(
+            "certificate",
+            cert.awardee_name,
+            cert.awardee_detail,
+            cert.award_form,
+            cert.achievement,
+            decision.symbol,
+            decision.date,
+            decision.issuer_short,
+            valid,
+            status_text,
+        )
+    decision = Document.objects.filter(verification_code=code).first()
+    if decision is None:
+        return None
+    valid = decision.status == Status.ISSUED
+    return Verification(
+        "decision",
+        "",
+        "",
+        decision.type_name,
+        decision.summary,
+        decision.symbol,
+        decision.date,
+        decision.issuer_short,
+        valid,
+        "Còn hiệu lực" if valid else f"Quyết định {decision.get_status_display().lower()}",
+    )
+
+
+@transaction.atomic
+def update_blank_offsets(
+    actor, organisation: Organisation, *, blank_offset_top_mm: int, blank_offset_left_mm: int
+) -> OrganisationSettings:
+    """Shift the text printed on pre-printed certificate blanks (calibration of a printer)."""
+    _require_writer(actor, organisation)
+    if not (-30 <= blank_offset_top_mm <= 30 and -30 <= blank_offset_left_mm <= 30):
+        raise DocumentError("Độ dịch phải trong khoảng -30 đến 30 mm.")
+    own = settings_for(organisation)
+    own.blank_offset_top_mm = blank_offset_top_mm
+    own.blank_offset_left_mm = blank_offset_left_mm
+    own.save()
+    record(
+        actor,
+        "documents.settings_changed",
+        organisation,
+        data={"top": blank_offset_top_mm, "left": blank_offset_left_mm},
+    )
+    return own

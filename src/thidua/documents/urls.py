@@ -1,0 +1,48 @@
+from django.urls import path
+
+from . import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("documents/", views.document_list, name="list"),
+    path("documents/<int:document_id>/", views.document_detail, name="detail"),
+    path("documents/<int:document_id>/docx/", views.document_docx, name="docx"),
+    path("documents/<int:document_id>/pdf/", views.document_pdf, name="pdf"),
+    path("documents/<int:document_id>/qr.png", views.document_qr, name="qr"),
+    path("documents/<int:document_id>/issue/", views.document_issue, name="issue"),
+    path("documents/<int:document_id>/cancel/", views.document_cancel, name="cancel"),
+    path(
+        "documents/<int:document_id>/certificates/print/",
+        views.certificate_batch,
+        name="certificate_batch",
+    ),
+    path(
+        "documents/certificates/<int:certificate_id>/docx/",
+        views.certificate_docx,
+        name="certificate_docx",
+    ),
+    path("documents/jobs/<int:renderjob_id>/", views.job_detail, name="job"),
+    path("documents/jobs/<int:renderjob_id>/result/", views.job_result, name="job_result"),
+    path("documents/incoming/", views.incoming_list, name="incoming_list"),
+    path("documents/incoming/new/", views.incoming_new, name="incoming_new"),
+    path(
+        "documents/incoming/<int:incomingdocument_id>/file/",
+        views.incoming_file,
+        name="incoming_file",
+    ),
+    path("documents/templates/", views.template_list, name="templates"),
+    path("documents/templates/builtin/", views.template_builtin, name="template_builtin"),
+    path(
+        "documents/templates/<int:documenttemplate_id>/file/",
+        views.template_file,
+        name="template_file",
+    ),
+    path(
+        "documents/templates/<int:documenttemplate_id>/remove/",
+        views.template_remove,
+        name="template_remove",
+    ),
+    path("documents/templates/blank-settings/", views.blank_settings, name="blank_settings"),
+    path("verify/<str:code>", views.verify, name="verify"),
+]

@@ -1,0 +1,59 @@
+"""/verify/<code>: what was awarded to whom by which decision; unknown codes answer 404."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from thidua.documents import services
+from thidua.documents.models import Certificate, Document
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_anyone_can_verify_a_certificate(demo):
+    certificate = Certificate.objects.filter(organisation=demo["mo_lao"]).first()
+    response = Client().get(f"/verify/{certificate.verification_code}")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert certificate.awardee_name in page
+    assert "125/QĐ-UBND" in page and "15/12/2023" in page
+    assert "Còn hiệu lực" in page
+
+
+@pytest.mark.django_db
+def test_a_revoked_certificate_says_so(demo, user):
+    certificate = Certificate.objects.filter(organisation=demo["mo_lao"]).first()
+    services.revoke_certificate(user("vanphong"), certificate, "Quyết định thu hồi số 02/QĐ-UBND")
+    page = Client().get(f"/verify/{certificate.verification_code}").content.decode()
+    assert "Đã bị thu hồi: Quyết định thu hồi số 02/QĐ-UBND" in page
+
+
+@pytest.mark.django_db
+def test_a_decisions_own_code_verifies_the_decision(demo):
+    decision = Document.objects.get(organisation=demo["mo_lao"], symbol="125/QĐ-UBND")
+    page = Client().get(f"/verify/{decision.verification_code}").content.decode()
+    assert "Quyết định" in page and "125/QĐ-UBND" in page
+
+
+@pytest.mark.django_db
+def test_an_unknown_code_answers_404_and_reveals_nothing(demo):
+    response = Client().get("/verify/KhongCoMaNay12345")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Mộ Lao" not in page and "QĐ-UBND" not in page
+
+
+@pytest.mark.django_db
+def test_the_page_is_rate_limited(demo, settings):
+    settings.VERIFY_RATE_LIMIT = 3
+    client = Client()
+    statuses = [client.get(f"/verify/thu-ma-{i}").status_code for i in range(5)]
+    assert statuses == [404, 404, 404, 429, 429]
