@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test venv lint format bench clean
+.PHONY: demo test venv lint format bench serve-prod clean
 
 venv: $(STAMP)
 
@@ -50,3 +50,7 @@ clean:
 ## make bench: benchmarks against baselines measured in the same run → bench/results.json
 bench: venv
 	$(BIN)/python bench/run.py
+
+## make serve-prod: the production configuration on this machine (PostgreSQL, Redis, gunicorn, 2 job consumers)
+serve-prod: venv
+	bin/serve-prod
