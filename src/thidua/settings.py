@@ -84,10 +84,12 @@ INSTALLED_APPS = [
     "thidua.orgs",
     "thidua.plans",
     "thidua.movements",
+    "thidua.initiatives",
     "thidua.nominations",
     "thidua.notifications",
     "thidua.tasks",
     "thidua.scoring",
+    "thidua.indexes",
     "thidua.regulations",
     "thidua.documents",
     "thidua.reports",
@@ -99,7 +101,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Instead of django.middleware.locale.LocaleMiddleware: the language cookie only,
+    # never Accept-Language — Vietnamese unless the user chose English (see the class).
+    "thidua.core.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -184,6 +188,10 @@ else:
         "immediate": HUEY_IMMEDIATE,
     }
 
+# A running background job refreshes its heartbeat; one silent this long is taken to
+# have lost its consumer (killed, machine restarted) and is run again (documents/tasks.py).
+THIDUA_JOB_STALE_SECONDS = int(os.environ.get("THIDUA_JOB_STALE_SECONDS", "120"))
+
 # --- Auth ----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -222,7 +230,8 @@ if TESTING:
 
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="thidua-test-media-"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files appear under their name only when completely written (core/storage.py).
+    "default": {"BACKEND": "thidua.core.storage.AtomicFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -54,6 +54,9 @@ PUBLIC_URL_NAMES: set[str] = {
     "indexes:survey",
     "indexes:survey_submit",
     "council:public",
+    # Django's set_language (/i18n/setlang/): POST only changes the language cookie;
+    # a GET just redirects back. Anyone may choose a language, also on the login page.
+    "set_language",
 }
 
 # URL names not walked at all, with the reason.

@@ -7,7 +7,7 @@ from thidua.movements.models import Movement
 
 @pytest.mark.django_db
 def test_the_movements_tasks_come_with_reports_timeliness_and_quality(client_as, demo):
-    movement = Movement.objects.get(organisation=demo["mo_lao"])
+    movement = Movement.objects.get(organisation=demo["mo_lao"], year=2023)
     response = client_as("vanphong").get(f"/api/v1/tasks/?movement={movement.pk}")
     assert response.status_code == 200
     body = response.json()
@@ -30,7 +30,7 @@ def test_the_movements_tasks_come_with_reports_timeliness_and_quality(client_as,
 
 @pytest.mark.django_db
 def test_another_wards_movement_answers_404_and_its_tasks_never_show(client_as, demo):
-    movement = Movement.objects.get(organisation=demo["mo_lao"])
+    movement = Movement.objects.get(organisation=demo["mo_lao"], year=2023)
     client = client_as("vanquan")
     assert client.get(f"/api/v1/tasks/?movement={movement.pk}").status_code == 404
     body = client.get("/api/v1/tasks/").json()

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from thidua.core.querysets import visible_organisation_ids
 from thidua.core.views import paginate
@@ -30,7 +31,7 @@ def readable_organisation_ids(user) -> set[int] | None:
 def log_list(request: HttpRequest) -> HttpResponse:
     ids = readable_organisation_ids(request.user)
     if ids is not None and not ids:
-        raise PermissionDenied("Chỉ Văn phòng và lãnh đạo UBND xem được nhật ký thao tác.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng và lãnh đạo UBND xem được nhật ký thao tác."))
     entries = ActionLog.objects.select_related("organisation")
     if ids is not None:
         entries = entries.filter(organisation_id__in=ids)
@@ -45,7 +46,10 @@ def log_list(request: HttpRequest) -> HttpResponse:
         "audit/log_list.html",
         {
             "page": paginate(request, entries, 50),
-            "actions": sorted(ACTION_LABELS.items(), key=lambda kv: kv[1]),
+            "actions": sorted(
+                ((code, str(label)) for code, label in ACTION_LABELS.items()),
+                key=lambda kv: kv[1],
+            ),
             "action": action,
             "actor": actor,
         },

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 from thidua.vn import search_key
 
 
@@ -90,7 +92,9 @@ def read_sheet(
     try:
         workbook = load_workbook(uploaded, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        return [], "Tệp không phải bảng tính Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx."
+        return [], gettext(
+            "Tệp không phải bảng tính Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx."
+        )
     try:
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
@@ -107,11 +111,10 @@ def read_sheet(
                 break
         missing = [k for k in required if k not in header.values()]
         if missing:
-            return [], (
-                "Thiếu cột: "
-                + ", ".join(labels[k] for k in missing)
-                + ". Hãy dùng tệp mẫu, giữ nguyên dòng tiêu đề."
-            )
+            # The column titles stay Vietnamese: they are what the sheet must contain.
+            return [], gettext(
+                "Thiếu cột: %(columns)s. Hãy dùng tệp mẫu, giữ nguyên dòng tiêu đề."
+            ) % {"columns": ", ".join(labels[k] for k in missing)}
         result: list[SheetRow] = []
         for raw in rows:
             number += 1

@@ -6,6 +6,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 XLSX = "xlsx"
 DOCX = "docx"
@@ -82,10 +83,11 @@ def validate_upload(uploaded, allowed: set[str], label: str) -> str:
     return the kind found."""
     limit = settings.THIDUA_MAX_UPLOAD_BYTES
     if uploaded.size == 0:
-        raise ValidationError("Tệp rỗng. Hãy chọn lại tệp.")
+        raise ValidationError(gettext("Tệp rỗng. Hãy chọn lại tệp."))
     if uploaded.size > limit:
         raise ValidationError(
-            f"Tệp quá lớn ({uploaded.size / 1048576:.1f} MB); giới hạn là {limit // 1048576} MB."
+            gettext("Tệp quá lớn (%(size)s MB); giới hạn là %(limit)s MB.")
+            % {"size": f"{uploaded.size / 1048576:.1f}", "limit": limit // 1048576}
         )
     kind = office_kind(uploaded)
     if kind is None:
@@ -94,9 +96,14 @@ def validate_upload(uploaded, allowed: set[str], label: str) -> str:
         uploaded.seek(0)
     if kind == "executable":
         raise ValidationError(
-            "Tệp là chương trình chạy được hoặc có macro, không được phép tải lên. "
-            f"Hãy chọn {label}."
+            gettext(
+                "Tệp là chương trình chạy được hoặc có macro, không được phép tải lên. "
+                "Hãy chọn %(kind)s."
+            )
+            % {"kind": label}
         )
     if kind not in allowed:
-        raise ValidationError(f"Tệp không phải {label}. Hãy chọn đúng loại tệp.")
+        raise ValidationError(
+            gettext("Tệp không phải %(kind)s. Hãy chọn đúng loại tệp.") % {"kind": label}
+        )
     return kind

@@ -13,6 +13,8 @@ from thidua.plans.models import Plan
 
 from . import data
 from . import documents as documents_demo
+from . import indexes as indexes_demo
+from . import nominations as demo_nominations
 from . import plan_import as demo_plan_import
 from . import tasks as demo_tasks
 
@@ -140,6 +142,8 @@ def load_demo(password: str) -> dict[str, object]:
     demo_plan_import.load(orgs["mo-lao"], plans["20/KH-UBND"], users["vanphong"])
     documents_demo.load(orgs["mo-lao"])
     demo_tasks.load(orgs, plans)
+    indexes_demo.load(orgs)
+    demo_nominations.load(orgs["mo-lao"], movement)
     if created:
         record(None, "demo.loaded", orgs["mo-lao"], data={"movement": movement.pk})
     return {"users": sorted(users), "movement": movement}

@@ -407,6 +407,11 @@ class RenderJob(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Fault tolerance (issue 9): a consumer killed mid-job stops beating; a sweep at the
+    # next consumer start (or every minute) runs the job again, at most MAX_ATTEMPTS
+    # times (documents/tasks.py, services.claim_job / sweep_interrupted_jobs).
+    heartbeat_at = models.DateTimeField(_("lần cuối báo còn chạy"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
 
     objects = ScopedQuerySet.as_manager()
 

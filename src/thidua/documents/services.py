@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.audit.services import record
+from thidua.core.storage import FileSaves, StorageFull, saving_files
 from thidua.orgs.models import Organisation, Role
 from thidua.orgs.services import has_role, organisation_for_documents
 from thidua.regulations.services import RuleMissing, regime_on
@@ -395,11 +396,20 @@ def register_incoming(
         summary=summary.strip(),
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    if file is not None:
-        incoming.file.save(getattr(file, "name", "van-ban-den"), file, save=False)
-    incoming.save()
-    record(actor, "incoming.registered", incoming, data={"number": incoming.arrival_number})
+    # A full disk: a clear message, no partial file, and the transaction rolls back.
+    with saving_files() as files:
+        if file is not None:
+            _save_upload(files, incoming.file, getattr(file, "name", "van-ban-den"), file)
+        incoming.save()
+        record(actor, "incoming.registered", incoming, data={"number": incoming.arrival_number})
     return incoming
+
+
+def _save_upload(files: FileSaves, field_file, name: str, content) -> None:
+    try:
+        files.save(field_file, name, content)
+    except StorageFull as exc:
+        raise DocumentError(" ".join(exc.messages)) from exc
 
 
 # --- templates ----------------------------------------------------------------------------------
@@ -429,11 +439,14 @@ def upload_template(actor, organisation: Organisation, key: str, regime: str, up
     template, _ = DocumentTemplate.objects.get_or_create(
         organisation=organisation, key=key, regime=regime
     )
-    template.file.save(f"{organisation.code}-{regime}-{key}.docx", ContentFile(data), save=False)
-    template.original_name = getattr(uploaded, "name", "")[:200]
-    template.uploaded_by = actor if getattr(actor, "is_authenticated", False) else None
-    template.save()
-    record(actor, "template.uploaded", template, data={"key": key, "regime": regime})
+    with saving_files() as files:
+        _save_upload(
+            files, template.file, f"{organisation.code}-{regime}-{key}.docx", ContentFile(data)
+        )
+        template.original_name = getattr(uploaded, "name", "")[:200]
+        template.uploaded_by = actor if getattr(actor, "is_authenticated", False) else None
+        template.save()
+        record(actor, "template.uploaded", template, data={"key": key, "regime": regime})
     return template
 
 
@@ -567,13 +580,99 @@ def start_certificate_batch(actor, decision: Document, *, blank: bool = False) -
 
 
 BATCH_PART = 25  # certificates per joined .docx: enough parts to use every core
+MAX_ATTEMPTS = 3  # runs of one job before it is given up as failed
+# Jobs still queued this long after their last hand-over are taken to have lost their
+# queue message (e.g. a queue server restarted without persistence) and are re-queued.
+LOST_QUEUED_SECONDS = 30 * 60
+INTERRUPTED_MESSAGE = (
+    "Việc tạo Giấy khen bị gián đoạn {attempts} lần (máy chủ dừng giữa chừng); "
+    "hãy bấm “In Giấy khen” để tạo lại."
+)
+
+
+def _stale_seconds() -> int:
+    return max(2, int(getattr(settings, "THIDUA_JOB_STALE_SECONDS", 120)))
+
+
+def claim_job(job_id: int) -> bool:
+    """Take a job to run it, atomically: one queued, or one running whose consumer has
+    gone silent. False when another consumer holds it, or it is finished — so a job
+    queued twice (a retry, a sweep) still runs once at a time."""
+    from datetime import timedelta
+
+    from django.db.models import F, Q
+
+    now = timezone.now()
+    silent = now - timedelta(seconds=_stale_seconds())
+    taken = (
+        RenderJob.objects.filter(pk=job_id, attempts__lt=MAX_ATTEMPTS)
+        .filter(
+            Q(status=JobStatus.QUEUED)
+            | Q(status=JobStatus.RUNNING, heartbeat_at__lt=silent)
+            | Q(status=JobStatus.RUNNING, heartbeat_at__isnull=True)
+        )
+        .update(
+            status=JobStatus.RUNNING,
+            heartbeat_at=now,
+            attempts=F("attempts") + 1,
+            done=0,
+            message="",
+        )
+    )
+    return taken == 1
+
+
+def _beat(job_id: int, **fields) -> None:
+    RenderJob.objects.filter(pk=job_id).update(heartbeat_at=timezone.now(), **fields)
+
+
+def sweep_interrupted_jobs() -> list[int]:
+    """Re-queue the jobs whose consumer died (SIGKILL, power loss): running with a silent
+    heartbeat, or queued long ago and never taken. A job interrupted MAX_ATTEMPTS times
+    is marked failed with a message telling the Office to start it again. Safe to run
+    from several consumers at once: each job is moved by one conditional UPDATE."""
+    from datetime import timedelta
+
+    from django.db.models import Q
+
+    from . import tasks
+
+    now = timezone.now()
+    silent = now - timedelta(seconds=_stale_seconds())
+    lost = now - timedelta(seconds=LOST_QUEUED_SECONDS)
+    candidates = RenderJob.objects.filter(
+        Q(status=JobStatus.RUNNING, heartbeat_at__lt=silent)
+        | Q(status=JobStatus.RUNNING, heartbeat_at__isnull=True)
+        | Q(status=JobStatus.QUEUED, heartbeat_at__lt=lost)
+        | Q(status=JobStatus.QUEUED, heartbeat_at__isnull=True, created_at__lt=lost)
+    ).values_list("pk", "status", "heartbeat_at", "attempts")
+    requeued = []
+    for pk, status, heartbeat, attempts in candidates:
+        unchanged = RenderJob.objects.filter(pk=pk, status=status, heartbeat_at=heartbeat)
+        if heartbeat is None:
+            unchanged = RenderJob.objects.filter(pk=pk, status=status, heartbeat_at__isnull=True)
+        if attempts >= MAX_ATTEMPTS:
+            unchanged.update(
+                status=JobStatus.FAILED,
+                message=INTERRUPTED_MESSAGE.format(attempts=attempts),
+                finished_at=now,
+            )
+            continue
+        if unchanged.update(status=JobStatus.QUEUED, heartbeat_at=now):
+            tasks.render_certificates(pk)
+            requeued.append(pk)
+    return requeued
 
 
 def run_certificate_batch(job_id: int) -> None:
     """Render every certificate of the job's decision, join them into a few .docx (one
     LibreOffice start per part, the parts on all cores in parallel) and keep one merged
-    PDF for printing. Progress: certificates rendered, then the conversion."""
-    from concurrent.futures import ThreadPoolExecutor
+    PDF for printing. Progress: certificates rendered, then the conversion.
+
+    The job may run again after its consumer was killed (see sweep_interrupted_jobs):
+    it only reads the certificates (their numbers were given when they were created) and
+    its one output file is written atomically, so a second run repeats nothing."""
+    from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
     from pathlib import Path
     from tempfile import TemporaryDirectory
 
@@ -581,8 +680,10 @@ def run_certificate_batch(job_id: int) -> None:
 
     from .rendering import compose_docx
 
+    if not claim_job(job_id):
+        return  # finished, or running in another consumer that is still alive
+    beat_every = _stale_seconds() / 4
     job = RenderJob.objects.select_related("document").get(pk=job_id)
-    RenderJob.objects.filter(pk=job_id).update(status=JobStatus.RUNNING, message="")
     certificates = list(
         job.document.certificates.select_related("decision__organisation", "organisation")
     )
@@ -592,8 +693,8 @@ def run_certificate_batch(job_id: int) -> None:
             rendered.append(render_certificate(cert, blank=job.blank_mode))
             if index % 5 == 0 or index == len(certificates):
                 # Rendering is the first half of the work the user waits for.
-                RenderJob.objects.filter(pk=job_id).update(done=index // 2)
-        RenderJob.objects.filter(pk=job_id).update(message="Đang chuyển sang PDF…")
+                _beat(job_id, done=index // 2)
+        _beat(job_id, message="Đang chuyển sang PDF…")
         parts_count = max(1, min(os.cpu_count() or 1, -(-len(rendered) // BATCH_PART)))
         size = -(-len(rendered) // parts_count)
         with TemporaryDirectory(prefix="thidua-batch-") as tmp:
@@ -604,11 +705,18 @@ def run_certificate_batch(job_id: int) -> None:
                 path.write_bytes(compose_docx(rendered[index * size : (index + 1) * size]))
                 paths.append(path)
             with ThreadPoolExecutor(max_workers=parts_count) as pool:
-                pdfs = list(
-                    pool.map(
-                        lambda p: pdf.convert_files([p], folder / "pdf", processes=1)[0], paths
-                    )
-                )
+                futures = [
+                    pool.submit(lambda p: pdf.convert_files([p], folder / "pdf", processes=1)[0], p)
+                    for p in paths
+                ]
+                # LibreOffice may take minutes on a big batch: keep beating meanwhile
+                # (from this thread, on this thread's database connection).
+                while True:
+                    finished, pending = wait(futures, beat_every, FIRST_EXCEPTION)
+                    if not pending or any(f.exception() for f in finished):
+                        break
+                    _beat(job_id)
+                pdfs = [future.result() for future in futures]
             writer = PdfWriter()
             for part in pdfs:
                 writer.append(str(part))
@@ -624,7 +732,15 @@ def run_certificate_batch(job_id: int) -> None:
         job.refresh_from_db()
         job.status = JobStatus.FAILED
         job.message = str(exc)[:500]
+    except Exception:
+        # Unexpected (the database restarting, a full disk): hand the job back so that
+        # the task's retry (documents/tasks.py) can claim it again, then let it fail.
+        RenderJob.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
+            status=JobStatus.QUEUED, heartbeat_at=timezone.now()
+        )
+        raise
     job.finished_at = timezone.now()
+    job.heartbeat_at = job.finished_at
     job.save()
 
 

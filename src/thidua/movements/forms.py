@@ -6,16 +6,23 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.core.uploads import sniff
 from thidua.vn import parse_symbol
 
+StrOrPromise = str | Promise
+
 
 class PlanUploadForm(forms.Form):
     file = forms.FileField(
-        label="Tệp kế hoạch (.docx, .txt hoặc PDF có lớp chữ)",
-        help_text="Hệ thống đọc số, ngày, đối tượng, hình thức, tiêu chuẩn, số lượng và hồ sơ; "
-        "bạn kiểm tra lại trước khi lưu.",
+        label=_("Tệp kế hoạch (.docx, .txt hoặc PDF có lớp chữ)"),
+        help_text=_(
+            "Hệ thống đọc số, ngày, đối tượng, hình thức, tiêu chuẩn, số lượng và hồ sơ; "
+            "bạn kiểm tra lại trước khi lưu."
+        ),
     )
 
     def clean_file(self):
@@ -24,54 +31,59 @@ class PlanUploadForm(forms.Form):
         uploaded = self.cleaned_data["file"]
         limit = settings.THIDUA_MAX_UPLOAD_BYTES
         if uploaded.size == 0:
-            raise forms.ValidationError("Tệp rỗng. Hãy chọn lại tệp.")
+            raise forms.ValidationError(gettext("Tệp rỗng. Hãy chọn lại tệp."))
         if uploaded.size > limit:
             raise forms.ValidationError(
-                f"Tệp quá lớn ({uploaded.size / 1048576:.1f} MB); giới hạn là {limit // 1048576} MB."
+                gettext("Tệp quá lớn (%(size)s MB); giới hạn là %(limit)s MB.")
+                % {"size": f"{uploaded.size / 1048576:.1f}", "limit": limit // 1048576}
             )
         uploaded.seek(0)
         head = uploaded.read(16)
         uploaded.seek(0)
         if sniff(head) == "executable":
-            raise forms.ValidationError("Tệp là chương trình chạy được, không phải văn bản.")
+            raise forms.ValidationError(
+                gettext("Tệp là chương trình chạy được, không phải văn bản.")
+            )
         return uploaded
 
 
-def _text(label: str, required: bool = False, rows: int = 2) -> forms.CharField:
+def _text(label: StrOrPromise, required: bool = False, rows: int = 2) -> forms.CharField:
     return forms.CharField(
         label=label, required=required, widget=forms.Textarea(attrs={"rows": rows})
     )
 
 
-def _number(label: str) -> forms.IntegerField:
+def _number(label: StrOrPromise) -> forms.IntegerField:
     return forms.IntegerField(label=label, required=False, min_value=0, max_value=10000)
 
 
 class PlanReviewForm(forms.Form):
     """Every field the parser read, editable; what is confirmed here is what is saved."""
 
-    number = forms.CharField(label="Số, ký hiệu", max_length=60)
-    issuer = forms.CharField(label="Cơ quan ban hành", max_length=200)
+    number = forms.CharField(label=_("Số, ký hiệu"), max_length=60)
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=200)
     date = forms.DateField(
-        label="Ngày ban hành (ngày/tháng/năm)", input_formats=["%d/%m/%Y", "%Y-%m-%d"]
+        label=_("Ngày ban hành (ngày/tháng/năm)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"]
     )
-    title = _text("Trích yếu", required=True)
-    year = forms.IntegerField(label="Năm thực hiện", required=False, min_value=2000, max_value=2100)
-    signer_name = forms.CharField(label="Người ký", max_length=120, required=False)
-    movement_title = forms.CharField(label="Tên phong trào", max_length=500)
-    target_collective = _text("Đối tượng thi đua: tập thể")
-    target_individual = _text("Đối tượng thi đua: cá nhân")
-    criterion_collective = _text("Tiêu chuẩn: tập thể", rows=3)
-    criterion_individual = _text("Tiêu chuẩn: cá nhân", rows=3)
-    award_forms = _text("Hình thức khen thưởng (mỗi dòng: hình thức | cấp khen)", rows=2)
-    quota_collective_min = _number("Tập thể: tối thiểu")
-    quota_collective_max = _number("Tập thể: tối đa")
-    quota_collective_percent = _number("Tập thể: tối đa (%)")
-    quota_individual_min = _number("Cá nhân: tối thiểu")
-    quota_individual_max = _number("Cá nhân: tối đa")
-    quota_individual_percent = _number("Cá nhân: tối đa (%)")
-    dossier = _text("Hồ sơ đề nghị khen thưởng (mỗi dòng một thành phần)", rows=4)
-    dossier_destination = forms.CharField(label="Nơi nhận hồ sơ", max_length=300, required=False)
+    title = _text(_("Trích yếu"), required=True)
+    year = forms.IntegerField(
+        label=_("Năm thực hiện"), required=False, min_value=2000, max_value=2100
+    )
+    signer_name = forms.CharField(label=_("Người ký"), max_length=120, required=False)
+    movement_title = forms.CharField(label=_("Tên phong trào"), max_length=500)
+    target_collective = _text(_("Đối tượng thi đua: tập thể"))
+    target_individual = _text(_("Đối tượng thi đua: cá nhân"))
+    criterion_collective = _text(_("Tiêu chuẩn: tập thể"), rows=3)
+    criterion_individual = _text(_("Tiêu chuẩn: cá nhân"), rows=3)
+    award_forms = _text(_("Hình thức khen thưởng (mỗi dòng: hình thức | cấp khen)"), rows=2)
+    quota_collective_min = _number(_("Tập thể: tối thiểu"))
+    quota_collective_max = _number(_("Tập thể: tối đa"))
+    quota_collective_percent = _number(_("Tập thể: tối đa (%)"))
+    quota_individual_min = _number(_("Cá nhân: tối thiểu"))
+    quota_individual_max = _number(_("Cá nhân: tối đa"))
+    quota_individual_percent = _number(_("Cá nhân: tối đa (%)"))
+    dossier = _text(_("Hồ sơ đề nghị khen thưởng (mỗi dòng một thành phần)"), rows=4)
+    dossier_destination = forms.CharField(label=_("Nơi nhận hồ sơ"), max_length=300, required=False)
 
     def clean_number(self) -> str:
         number = " ".join(self.cleaned_data["number"].split())
@@ -79,14 +91,14 @@ class PlanReviewForm(forms.Form):
             parse_symbol(number)
         except ValueError as exc:
             raise forms.ValidationError(
-                f"{exc}. Ghi theo dạng số/ký hiệu, ví dụ 20/KH-UBND."
+                gettext("%(error)s. Ghi theo dạng số/ký hiệu, ví dụ 20/KH-UBND.") % {"error": exc}
             ) from exc
         return number
 
     def clean_date(self) -> datetime.date:
         date = self.cleaned_data["date"]
         if date > datetime.date.today():
-            raise forms.ValidationError("Ngày ban hành ở tương lai: hãy kiểm tra lại.")
+            raise forms.ValidationError(gettext("Ngày ban hành ở tương lai: hãy kiểm tra lại."))
         return date
 
     def clean_award_forms(self) -> str:
@@ -94,22 +106,31 @@ class PlanReviewForm(forms.Form):
         for line in text.splitlines():
             if line.strip() and "|" not in line:
                 raise forms.ValidationError(
-                    f"Dòng “{line.strip()}” thiếu cấp khen: ghi “Giấy khen | Chủ tịch UBND phường”."
+                    gettext(
+                        "Dòng “%(line)s” thiếu cấp khen: ghi “Giấy khen | Chủ tịch UBND phường”."
+                    )
+                    % {"line": line.strip()}
                 )
         return text
 
     def clean(self):
         data = super().clean()
-        for target, label in (("collective", "tập thể"), ("individual", "cá nhân")):
+        for target, label in (
+            ("collective", gettext("tập thể")),
+            ("individual", gettext("cá nhân")),
+        ):
             low, high = data.get(f"quota_{target}_min"), data.get(f"quota_{target}_max")
             if low is not None and high is not None and low > high:
                 self.add_error(
                     f"quota_{target}_min",
-                    f"Số {label} tối thiểu ({low}) lớn hơn tối đa ({high}): hãy sửa lại.",
+                    gettext(
+                        "Số %(target)s tối thiểu (%(low)s) lớn hơn tối đa (%(high)s): hãy sửa lại."
+                    )
+                    % {"target": label, "low": low, "high": high},
                 )
             pct = data.get(f"quota_{target}_percent")
             if pct is not None and pct > 100:
-                self.add_error(f"quota_{target}_percent", "Tỷ lệ không quá 100%.")
+                self.add_error(f"quota_{target}_percent", gettext("Tỷ lệ không quá 100%."))
         return data
 
 

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from thidua.core.views import paginate
 from thidua.orgs.models import Role
@@ -42,7 +43,7 @@ def movement_detail(request: HttpRequest, movement_id: int) -> HttpResponse:
 def _office_organisation(request: HttpRequest):
     membership = current_membership(request)
     if membership is None or not has_role(request.user, membership.unit.organisation, Role.OFFICE):
-        raise PermissionDenied("Chỉ Văn phòng được nhập kế hoạch.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng được nhập kế hoạch."))
     return membership.unit.organisation
 
 
@@ -72,7 +73,7 @@ def plan_import_review(request: HttpRequest, planimport_id: int) -> HttpResponse
         pk=planimport_id,
     )
     if not has_role(request.user, plan_import.organisation, Role.OFFICE):
-        raise PermissionDenied("Chỉ Văn phòng được nhập kế hoạch.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng được nhập kế hoạch."))
     result = plan_import.result
     existing = None
     if result.get("number") and result.get("date"):
@@ -84,9 +85,9 @@ def plan_import_review(request: HttpRequest, planimport_id: int) -> HttpResponse
         movement = confirm_import(request.user, plan_import, form.cleaned_data)
         messages.success(
             request,
-            "Đã cập nhật kế hoạch và phong trào."
+            gettext("Đã cập nhật kế hoạch và phong trào.")
             if existing
-            else "Đã tạo kế hoạch và phong trào (dự thảo).",
+            else gettext("Đã tạo kế hoạch và phong trào (dự thảo)."),
         )
         return redirect("movements:detail", movement_id=movement.pk)
     rows = [(form[name], plan_import.source_text(source)) for name, source in REVIEW_SOURCES]

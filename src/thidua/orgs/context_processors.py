@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext
 
 from .models import Role
 from .services import current_membership, memberships_of
@@ -18,19 +19,24 @@ def shell(request: HttpRequest) -> dict:
         return {"demo_mode": settings.DEMO_MODE}
     membership = current_membership(request)
     roles = {m.role for m in memberships_of(user)}
+    # Labels name lists; "list" context where the same Vietnamese word is also a
+    # singular label elsewhere ("Kế hoạch": Plans here, Plan beside a movement).
     nav = [
-        ("home", "Trang chủ", reverse("home")),
-        ("movements", "Phong trào thi đua", reverse("movements:list")),
-        ("tasks", "Nhiệm vụ CCHC", reverse("tasks:list")),
-        ("scoring", "Bảng điểm, xếp hạng", reverse("scoring:index")),
-        ("plans", "Kế hoạch", reverse("plans:list")),
-        ("documents", "Sổ văn bản", reverse("documents:list")),
-        ("units", "Đơn vị", reverse("orgs:unit_list")),
-        ("people", "Cán bộ, công chức", reverse("orgs:person_list")),
-        ("organisations", "Đơn vị hành chính", reverse("orgs:organisation_list")),
+        ("home", gettext("Trang chủ"), reverse("home")),
+        ("movements", gettext("Phong trào thi đua"), reverse("movements:list")),
+        ("indexes", gettext("Chỉ số CCHC, SIPAS"), reverse("indexes:par_list")),
+        ("tasks", gettext("Nhiệm vụ CCHC"), reverse("tasks:list")),
+        ("scoring", gettext("Bảng điểm, xếp hạng"), reverse("scoring:index")),
+        ("nominations", gettext("Đề nghị khen thưởng"), reverse("nominations:index")),
+        ("initiatives", gettext("Sáng kiến"), reverse("initiatives:list")),
+        ("plans", pgettext("list", "Kế hoạch"), reverse("plans:list")),
+        ("documents", gettext("Sổ văn bản"), reverse("documents:list")),
+        ("units", pgettext("list", "Đơn vị"), reverse("orgs:unit_list")),
+        ("people", gettext("Cán bộ, công chức"), reverse("orgs:person_list")),
+        ("organisations", gettext("Đơn vị hành chính"), reverse("orgs:organisation_list")),
     ]
     if roles & OFFICE_ROLES or user.is_superuser:
-        nav.append(("audit", "Nhật ký thao tác", reverse("audit:list")))
+        nav.append(("audit", gettext("Nhật ký thao tác"), reverse("audit:list")))
     return {
         "current_membership": membership,
         "all_memberships": memberships_of(user),

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from thidua.audit.services import record
 from thidua.core.spreadsheets import ImportReport, SheetRow, read_sheet
@@ -104,7 +105,7 @@ def switch_membership(request: HttpRequest, membership_id: int) -> Membership:
                 data={"role": membership.role},
             )
             return membership
-    raise PermissionError("Bạn không có vai trò trong đơn vị này.")
+    raise PermissionError(gettext("Bạn không có vai trò trong đơn vị này."))
 
 
 def has_role(user, organisation: Organisation | int, *roles: str) -> bool:
@@ -169,7 +170,9 @@ def _parse_person_row(
     full_name = " ".join(values.get("full_name", "").split())
     words = full_name.split(" ")
     if len(words) < 2:
-        errors.append("Thiếu họ và tên đầy đủ (cần ít nhất họ và tên, ví dụ “Nguyễn Văn An”).")
+        errors.append(
+            gettext("Thiếu họ và tên đầy đủ (cần ít nhất họ và tên, ví dụ “Nguyễn Văn An”).")
+        )
     else:
         data["family_name"] = " ".join(words[:-1])
         data["given_name"] = words[-1]
@@ -179,7 +182,10 @@ def _parse_person_row(
     elif gender == "nu":
         data["gender"] = Gender.FEMALE
     else:
-        errors.append(f"Giới tính “{values.get('gender', '')}” không hợp lệ: ghi “Nam” hoặc “Nữ”.")
+        errors.append(
+            gettext("Giới tính “%(gender)s” không hợp lệ: ghi “Nam” hoặc “Nữ”.")
+            % {"gender": values.get("gender", "")}
+        )
     year_text = values.get("birth_year", "").strip()
     if year_text:
         try:
@@ -187,15 +193,21 @@ def _parse_person_row(
         except ValueError:
             year = None
         if year is None or not 1900 <= year <= timezone.localdate().year:
-            errors.append(f"Năm sinh “{year_text}” không hợp lệ: ghi 4 chữ số, ví dụ 1985.")
+            errors.append(
+                gettext("Năm sinh “%(year)s” không hợp lệ: ghi 4 chữ số, ví dụ 1985.")
+                % {"year": year_text}
+            )
         else:
             data["birth_year"] = year
     unit_name = values.get("unit", "").strip()
     unit = units.get(search_key(unit_name))
     if unit is None:
         errors.append(
-            f"Không có đơn vị “{unit_name}” trong {organisation.committee_name}: "
-            "ghi đúng tên đơn vị như trong danh sách đơn vị."
+            gettext(
+                "Không có đơn vị “%(unit)s” trong %(organisation)s: "
+                "ghi đúng tên đơn vị như trong danh sách đơn vị."
+            )
+            % {"unit": unit_name, "organisation": organisation.committee_name}
         )
     else:
         data["unit"] = unit
@@ -274,7 +286,14 @@ def organisation_for_documents(organisation: Organisation, day: datetime.date) -
     """Refuse a document dated after its issuer ceased to exist."""
     if organisation.valid_to is not None and day > organisation.valid_to:
         raise ValueError(
-            f"{organisation.committee_name} đã chấm dứt hoạt động từ "
-            f"{organisation.valid_to:%d/%m/%Y}; không thể ban hành văn bản ngày {day:%d/%m/%Y}."
+            gettext(
+                "%(organisation)s đã chấm dứt hoạt động từ %(ceased)s; "
+                "không thể ban hành văn bản ngày %(day)s."
+            )
+            % {
+                "organisation": organisation.committee_name,
+                "ceased": f"{organisation.valid_to:%d/%m/%Y}",
+                "day": f"{day:%d/%m/%Y}",
+            }
         )
     return organisation

@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from thidua.audit.services import record
@@ -38,7 +39,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         record(self.request.user, "auth.password_changed")
-        messages.success(self.request, "Đã đổi mật khẩu.")
+        messages.success(self.request, gettext("Đã đổi mật khẩu."))
         return response
 
 
@@ -53,11 +54,17 @@ def switch_unit(request: HttpRequest) -> HttpResponse:
     try:
         membership = services.switch_membership(request, int(request.POST.get("membership", "0")))
     except (ValueError, PermissionError):
-        messages.error(request, "Không chuyển được: bạn không có vai trò trong đơn vị đã chọn.")
+        messages.error(
+            request, gettext("Không chuyển được: bạn không có vai trò trong đơn vị đã chọn.")
+        )
     else:
         messages.success(
             request,
-            f"Đang làm việc tại: {membership.unit} — {membership.unit.organisation.committee_name}.",
+            gettext("Đang làm việc tại: %(unit)s — %(organisation)s.")
+            % {
+                "unit": membership.unit,
+                "organisation": membership.unit.organisation.committee_name,
+            },
         )
     return redirect("home")
 
@@ -162,7 +169,7 @@ def _import_organisation(request: HttpRequest) -> Organisation:
     if membership is None or not services.has_role(
         request.user, membership.unit.organisation, *IMPORT_ROLES
     ):
-        raise PermissionDenied("Chỉ Văn phòng được nhập danh sách cán bộ.")
+        raise PermissionDenied(gettext("Chỉ Văn phòng được nhập danh sách cán bộ."))
     return membership.unit.organisation
 
 
@@ -180,7 +187,8 @@ def person_import(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"Đã nhập {len(report.accepted)} dòng; {len(report.rejected)} dòng bị từ chối.",
+                    gettext("Đã nhập %(accepted)s dòng; %(rejected)s dòng bị từ chối.")
+                    % {"accepted": len(report.accepted), "rejected": len(report.rejected)},
                 )
     else:
         form = PeopleImportForm()

@@ -14,6 +14,7 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext
 
 from thidua.audit.services import record
 from thidua.plans.parsing import ParseError, parse_plan_bytes
@@ -40,7 +41,7 @@ def start_import(actor, organisation, uploaded) -> PlanImport:
         result = parse_plan_bytes(data, uploaded.name)
         lines = document_lines(data, uploaded.name)
     except ParseError as exc:
-        raise ValidationError(f"Không đọc được tệp: {exc}") from exc
+        raise ValidationError(gettext("Không đọc được tệp: %(error)s") % {"error": exc}) from exc
     digest = hashlib.sha256(data).hexdigest()
     plan_import = PlanImport(
         organisation=organisation,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from thidua.audit.services import record
+from thidua.core.storage import FileSaves, saving_files
 from thidua.core.uploads import EVIDENCE_KINDS, validate_upload
 from thidua.notifications.services import notify
 from thidua.orgs.models import Membership, Organisation, Person, Role, Unit
@@ -280,8 +282,11 @@ def submit_report(
         text=text.strip(),
         answers=answers,
     )
-    for uploaded, kind in zip(files, kinds, strict=True):
-        attach_evidence(report, uploaded, kind, at=at)
+    # A full disk on the third file must not keep the first two: saving_files removes
+    # them, and the StorageFull (a ValidationError) rolls this transaction back.
+    with saving_files() as saved:
+        for uploaded, kind in zip(files, kinds, strict=True):
+            attach_evidence(report, uploaded, kind, at=at, saved=saved)
     task.last_report_at = at
     task.save(update_fields=["last_report_at"])
     record(
@@ -302,7 +307,12 @@ def submit_report(
 
 
 def attach_evidence(
-    report: ProgressReport, uploaded, kind: str, *, at: datetime.datetime | None = None
+    report: ProgressReport,
+    uploaded,
+    kind: str,
+    *,
+    at: datetime.datetime | None = None,
+    saved: FileSaves | None = None,
 ) -> Evidence:
     uploaded.seek(0)
     content = uploaded.read()
@@ -315,8 +325,9 @@ def attach_evidence(
         sha256=hashlib.sha256(content).hexdigest(),
         uploaded_at=at or timezone.now(),
     )
-    evidence.file.save(evidence.original_name, ContentFile(content), save=False)
-    evidence.save()
+    with saving_files() if saved is None else nullcontext(saved) as files:
+        files.save(evidence.file, evidence.original_name, ContentFile(content))
+        evidence.save()
     return evidence
 
 

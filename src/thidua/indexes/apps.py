@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IndexesConfig(AppConfig):
+    name = "thidua.indexes"
+    verbose_name = "Chỉ số CCHC (PAR INDEX) và SIPAS"

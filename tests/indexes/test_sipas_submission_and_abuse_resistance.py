@@ -1,0 +1,174 @@
+"""A citizen's answer is stored once; abuse is refused without outside services and every
+refusal is counted by reason."""
+
+import datetime
+import json
+import re
+import uuid
+
+import pytest
+from django.core import signing
+from django.utils import timezone
+
+from thidua.indexes import sipas
+from thidua.indexes.models import SipasAnswer, SipasRejection, SipasResponse
+
+
+def rejected(reason: str) -> int:
+    return sum(
+        r.count for r in SipasRejection.objects.filter(reason=reason, day=timezone.localdate())
+    )
+
+
+@pytest.mark.django_db
+def test_an_answer_is_stored_with_its_criteria_and_no_personal_data(phone, no_wait, desk):
+    citizen = phone()
+    client_uuid = str(uuid.uuid4())
+    response = citizen.send(client_uuid, profile={"gender": "Nữ", "age": "Dưới 25", "name": "X"})
+    assert response.status_code == 201 and response.json() == {"status": "saved"}
+    stored = SipasResponse.objects.get(client_uuid=client_uuid)
+    assert stored.desk == desk and stored.organisation == desk.organisation
+    assert stored.channel == "qr" and stored.overall == 5
+    assert stored.profile == {"gender": "Nữ", "age": "Dưới 25"}
+    assert SipasAnswer.objects.filter(response=stored).count() == len(citizen.criteria)
+
+
+@pytest.mark.django_db
+def test_an_answer_sent_twice_counts_once(phone, no_wait):
+    citizen = phone()
+    client_uuid = str(uuid.uuid4())
+    before = SipasResponse.objects.count()
+    assert citizen.send(client_uuid).status_code == 201
+    again = citizen.send(client_uuid)
+    assert again.status_code == 200 and again.json() == {"status": "duplicate"}
+    assert SipasResponse.objects.count() == before + 1
+    assert rejected("visit_used") == 0
+
+
+@pytest.mark.django_db
+def test_one_answer_per_device_per_visit(phone, no_wait):
+    citizen = phone()
+    assert citizen.send(str(uuid.uuid4())).status_code == 201
+    second = citizen.send(str(uuid.uuid4()))
+    assert second.status_code == 409
+    assert second.json()["reason"] == "visit_used"
+    assert rejected("visit_used") == 1
+
+
+@pytest.mark.django_db
+def test_a_visit_token_from_another_device_is_refused(phone, no_wait):
+    first, second = phone(), phone()
+    response = second.send(str(uuid.uuid4()), visit=first.visit)
+    assert response.status_code == 403 and response.json()["reason"] == "invalid_visit"
+
+
+@pytest.mark.django_db
+def test_a_filled_honeypot_is_refused_and_counted(phone, no_wait):
+    response = phone().send(str(uuid.uuid4()), website="http://spam.example")
+    assert response.status_code == 400
+    assert rejected("honeypot") == 1
+    assert not SipasResponse.objects.filter(day=timezone.localdate()).exists()
+
+
+@pytest.mark.django_db
+def test_an_answer_faster_than_a_human_is_refused(phone, settings):
+    settings.SIPAS_MIN_SECONDS = 30
+    response = phone().send(str(uuid.uuid4()))
+    assert response.status_code == 400 and response.json()["reason"] == "too_fast"
+    assert rejected("too_fast") == 1
+
+
+@pytest.mark.django_db
+def test_a_device_is_limited_per_hour_even_with_fresh_visits(phone, no_wait, settings):
+    settings.SIPAS_DEVICE_PER_HOUR = 2
+    citizen = phone()
+    statuses = []
+    for _ in range(3):
+        # Reloading the page gives a new visit, but the device cookie stays.
+        page = citizen.client.get(f"/indexes/s/{citizen.token}/").content.decode()
+        visit = re.search(r'name="visit" value="([^"]+)"', page).group(1)
+        statuses.append(citizen.send(str(uuid.uuid4()), visit=visit).status_code)
+    assert statuses == [201, 201, 429]
+    assert rejected("rate_device") == 1
+
+
+@pytest.mark.django_db
+def test_an_address_is_limited_per_hour_across_devices(phone, no_wait, settings):
+    settings.SIPAS_IP_PER_HOUR = 2
+    statuses = [phone(address="10.20.30.40").send(str(uuid.uuid4())).status_code for _ in range(3)]
+    assert statuses == [201, 201, 429]
+    assert rejected("rate_ip") == 1
+
+
+@pytest.mark.django_db
+def test_a_browser_without_the_device_cookie_is_refused(phone, no_wait):
+    citizen = phone()
+    citizen.client.cookies.pop("sipas_device")
+    response = citizen.send(str(uuid.uuid4()))
+    assert response.status_code == 403 and response.json()["reason"] == "no_device"
+
+
+@pytest.mark.django_db
+def test_an_empty_or_out_of_scale_answer_is_refused(phone, no_wait):
+    empty = phone().send(str(uuid.uuid4()), answers={}, overall=None)
+    assert empty.status_code == 400 and "ít nhất một câu" in empty.json()["message"]
+    citizen = phone()
+    wrong = citizen.send(str(uuid.uuid4()), answers={str(citizen.criteria[0]): 9})
+    assert wrong.status_code == 400
+    assert rejected("invalid_answers") == 2
+
+
+@pytest.mark.django_db
+def test_an_answer_queued_offline_keeps_the_day_it_was_given(phone, no_wait):
+    citizen = phone()
+    device = citizen.client.cookies["sipas_device"].value.split(":")[0]
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    visit = signing.dumps(
+        {
+            "v": uuid.uuid4().hex,
+            "dv": device,
+            "d": citizen_desk(citizen),
+            "t": yesterday.timestamp() - 600,
+        },
+        salt=sipas.VISIT_SALT,
+    )
+    citizen.send(str(uuid.uuid4()), visit=visit, answered_at=yesterday.isoformat())
+    assert SipasResponse.objects.latest("submitted_at").day == timezone.localtime(yesterday).date()
+
+
+@pytest.mark.django_db
+def test_a_claimed_day_before_the_page_was_opened_is_not_believed(phone, no_wait):
+    citizen = phone()
+    last_week = timezone.now() - datetime.timedelta(days=7)
+    citizen.send(str(uuid.uuid4()), answered_at=last_week.isoformat())
+    assert SipasResponse.objects.latest("submitted_at").day == timezone.localdate()
+
+
+def citizen_desk(citizen) -> int:
+    return sipas.read_token(citizen.token).desk_id
+
+
+@pytest.mark.django_db
+def test_the_page_works_without_javascript(phone, no_wait):
+    citizen = phone()
+    data = {"visit": citizen.visit, "questionnaire": citizen.questionnaire, "overall": "4"}
+    data.update({f"c_{c}": "5" for c in citizen.criteria[:3]})
+    response = citizen.client.post(citizen.submit_url, data)
+    assert response.status_code == 200
+    assert "Phiếu đã được ghi nhận" in response.content.decode()
+    stored = SipasResponse.objects.latest("submitted_at")
+    assert stored.answers.count() == 3 and stored.overall == 4
+
+
+@pytest.mark.django_db
+def test_a_kiosk_link_is_signed_as_kiosk_and_allows_many_answers(phone, no_wait, settings):
+    settings.SIPAS_DEVICE_PER_HOUR = 1
+    tablet = phone(kiosk=True)
+    page = tablet.client.get(f"/indexes/s/{tablet.token}/").content.decode()
+    assert 'data-kiosk="1"' in page
+    visits = page.split('data-visits="')[1].split('"')[0].replace("&quot;", '"')
+    pool = json.loads(visits)
+    assert len(pool) == 30
+    codes = [tablet.send(str(uuid.uuid4()), visit=v).status_code for v in pool[:3]]
+    assert codes == [201, 201, 201]
+    assert SipasResponse.objects.latest("submitted_at").channel == "kiosk"
