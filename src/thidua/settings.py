@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "thidua.orgs",
     "thidua.plans",
     "thidua.movements",
+    "thidua.council",
     "thidua.initiatives",
     "thidua.nominations",
     "thidua.notifications",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("orgs/", include("thidua.orgs.urls")),
     path("plans/", include("thidua.plans.urls")),
     path("movements/", include("thidua.movements.urls")),
+    path("council/", include("thidua.council.urls")),
     path("nominations/", include("thidua.nominations.urls")),
     path("initiatives/", include("thidua.initiatives.urls")),
     path("indexes/", include("thidua.indexes.urls")),

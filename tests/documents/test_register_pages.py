@@ -13,7 +13,7 @@ from thidua.documents.models import Document, IncomingDocument, JobStatus, Rende
 @pytest.mark.django_db
 def test_the_office_sees_the_register_of_its_ward(client_as):
     page = client_as("vanphong").get("/documents/").content.decode()
-    assert "125/QĐ-UBND" in page and "20/KH-UBND" in page and "(chưa cấp số)" in page
+    assert "98/QĐ-UBND" in page and "20/KH-UBND" in page and "(chưa cấp số)" in page
 
 
 @pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_a_staff_member_cannot_issue(client_as, make_draft):
 
 @pytest.mark.django_db
 def test_cancelling_needs_a_reason(client_as, demo):
-    decision = Document.objects.get(organisation=demo["mo_lao"], symbol="121/TB-UBND")
+    decision = Document.objects.get(organisation=demo["mo_lao"], symbol="20/KH-UBND")
     client = client_as("vanphong")
     response = client.post(f"/documents/{decision.pk}/cancel/", {"reason": ""}, follow=True)
     assert "Hãy ghi lý do hủy văn bản." in response.content.decode()
@@ -56,24 +56,24 @@ def test_cancelling_needs_a_reason(client_as, demo):
 
 @pytest.mark.django_db
 def test_the_docx_downloads(client_as, demo):
-    decision = Document.objects.get(organisation=demo["mo_lao"], symbol="125/QĐ-UBND")
+    decision = Document.objects.get(organisation=demo["mo_lao"], symbol="98/QĐ-UBND")
     response = client_as("vanphong").get(f"/documents/{decision.pk}/docx/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"PK")
     assert (
-        "125-QĐ-UBND.docx" in response["Content-Disposition"]
-        or "125" in response["Content-Disposition"]
+        "98-QĐ-UBND.docx" in response["Content-Disposition"]
+        or "98" in response["Content-Disposition"]
     )
 
 
 @pytest.mark.django_db
 def test_another_wards_user_gets_404_on_every_page_of_a_mo_lao_document(client_as, demo):
-    decision = Document.objects.get(organisation=demo["mo_lao"], symbol="125/QĐ-UBND")
+    decision = Document.objects.get(organisation=demo["mo_lao"], symbol="98/QĐ-UBND")
     client = client_as("vanquan")
     for suffix in ("", "docx/", "pdf/", "qr.png"):
         assert client.get(f"/documents/{decision.pk}/{suffix}").status_code == 404
     assert client.post(f"/documents/{decision.pk}/issue/").status_code == 404
-    assert "125/QĐ-UBND" not in client.get("/documents/").content.decode()
+    assert "98/QĐ-UBND" not in client.get("/documents/").content.decode()
 
 
 @pytest.mark.django_db

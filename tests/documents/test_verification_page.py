@@ -24,7 +24,7 @@ def test_anyone_can_verify_a_certificate(demo):
     page = response.content.decode()
     assert response.status_code == 200
     assert certificate.awardee_name in page
-    assert "125/QĐ-UBND" in page and "15/12/2023" in page
+    assert "98/QĐ-UBND" in page and "20/12/2022" in page
     assert "Còn hiệu lực" in page
 
 
@@ -38,9 +38,9 @@ def test_a_revoked_certificate_says_so(demo, user):
 
 @pytest.mark.django_db
 def test_a_decisions_own_code_verifies_the_decision(demo):
-    decision = Document.objects.get(organisation=demo["mo_lao"], symbol="125/QĐ-UBND")
+    decision = Document.objects.get(organisation=demo["mo_lao"], symbol="98/QĐ-UBND")
     page = Client().get(f"/verify/{decision.verification_code}").content.decode()
-    assert "Quyết định" in page and "125/QĐ-UBND" in page
+    assert "Quyết định" in page and "98/QĐ-UBND" in page
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
+from thidua.council import api as council_api
 from thidua.indexes import api as indexes_api
 from thidua.nominations.api import MovementNominationList
 from thidua.scoring.api import RankingView
@@ -15,6 +16,10 @@ router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("movements", views.MovementViewSet, basename="movement")
 router.register("tasks", TaskViewSet, basename="task")
+router.register("decisions", council_api.DecisionViewSet, basename="decision")
+router.register(
+    "movement-reports", council_api.MovementReportViewSet, basename="movement-report"
+)
 router.register("sipas/desks", indexes_api.DeskViewSet, basename="sipas-desk")
 router.register("sipas/index", indexes_api.SipasIndexViewSet, basename="sipas-index")
 router.register("par/assessments", indexes_api.AssessmentViewSet, basename="par-assessment")

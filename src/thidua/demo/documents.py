@@ -1,27 +1,24 @@
 """Demo register of phường Mộ Lao in 2023: the incoming district plan, the ward's plan
-20/KH-UBND, the movement's invitation, minutes, proposal, disclosure and award decision
-with its four certificates, a report still in draft, an own Giấy mời template and a
-finished certificate print job. Idempotent and deterministic (fixed numbers and codes)."""
+20/KH-UBND, a report still in draft and an own Giấy mời template. The 2023 movement waits
+at the council stage, so its award documents are made by whoever runs the council; the
+finished 2022 chain (decision 98/QĐ-UBND and its certificates) comes from demo/council.py.
+Idempotent and deterministic (fixed numbers and codes)."""
 
 from __future__ import annotations
 
 import datetime
-import random
 
 from django.core.files.base import ContentFile
 
 from thidua.documents import services
 from thidua.documents.models import (
-    Certificate,
     Document,
     DocumentTemplate,
     IncomingDocument,
-    JobStatus,
     NumberSeries,
-    RenderJob,
 )
 from thidua.documents.rendering import builtin_template
-from thidua.documents.samples import COLLECTIVES, INDIVIDUALS, _content
+from thidua.documents.samples import _content
 from thidua.orgs.models import Organisation
 
 D = datetime.date
@@ -46,27 +43,11 @@ DOCUMENTS = [
         ],
         20,
     ),
-    ("giay_moi", CHAIRMAN, [("Như thành phần mời", "")], 118),
-    ("bien_ban_hop_hoi_dong", COUNCIL_SIGNER, [], 3),
-    ("to_trinh", COUNCIL_SIGNER, [("Như trên", ""), ("Lưu: VT, HĐTĐKT", "")], 5),
-    ("thong_bao_cong_khai", OFFICE_SIGNER, [("Các ban, ngành, đoàn thể phường", "")], 121),
-    (
-        "quyet_dinh_khen_thuong",
-        CHAIRMAN,
-        [("Như Điều 3", ""), ("UBND quận Hà Đông", "để b/c"), ("Lưu: VT, TĐKT", "")],
-        125,
-    ),
     ("bao_cao_ket_qua", PLAN_SIGNER, [("UBND quận Hà Đông", "")], None),
 ]
 
 
-def _code(rng: random.Random) -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
-    return "".join(rng.choice(alphabet) for _ in range(16))
-
-
 def load(organisation: Organisation) -> None:
-    rng = random.Random(2023)
     IncomingDocument.objects.update_or_create(
         organisation=organisation,
         year=2023,
@@ -86,7 +67,6 @@ def load(organisation: Organisation) -> None:
     if row.last_number < 15:
         row.last_number = 15
         row.save()
-    decision = None
     for key, signer, recipients, number in DOCUMENTS:
         content, day, _number = _content(key, "R2013")
         summary = content.pop("summary")
@@ -108,36 +88,6 @@ def load(organisation: Organisation) -> None:
             )
             if number is not None:
                 document = services.import_issued(None, document, number)
-        code = _code(rng)
-        if document.doc_type == "QĐ" and document.verification_code != code:
-            Document.objects.filter(pk=document.pk).update(verification_code=code)
-        if key == "quyet_dinh_khen_thuong":
-            decision = document
-    assert decision is not None
-    if not decision.certificates.exists():
-        awardees = [
-            {
-                "name": name,
-                "detail": "Bộ phận thuộc UBND phường Mộ Lao",
-                "achievement": "Đã có thành tích xuất sắc trong phong trào thi đua đẩy mạnh "
-                "cải cách hành chính năm 2023",
-                "collective": True,
-            }
-            for name, _a in COLLECTIVES
-        ] + [
-            {
-                "name": f"{'Bà' if gender == 'Nữ' else 'Ông'} {name}",
-                "detail": position,
-                "achievement": "Đã có thành tích xuất sắc trong phong trào thi đua đẩy mạnh "
-                "cải cách hành chính năm 2023",
-            }
-            for name, _y, gender, position, _a in INDIVIDUALS
-        ]
-        services.create_certificates(None, decision, awardees)
-    for certificate in decision.certificates.order_by("golden_book_number"):
-        code = _code(rng)
-        if certificate.verification_code != code:
-            Certificate.objects.filter(pk=certificate.pk).update(verification_code=code)
     if not DocumentTemplate.objects.filter(
         organisation=organisation, key="giay_moi", regime="R2013"
     ).exists():
@@ -153,14 +103,3 @@ def load(organisation: Organisation) -> None:
             save=False,
         )
         template.save()
-    RenderJob.objects.update_or_create(
-        organisation=organisation,
-        document=decision,
-        kind="certificates",
-        defaults={
-            "status": JobStatus.DONE,
-            "total": 4,
-            "done": 4,
-            "message": "Đã tạo 4 Giấy khen.",
-        },
-    )

@@ -11,6 +11,7 @@ from thidua.orgs.models import Membership, Organisation, Person, Role, Unit
 from thidua.orgs.services import ensure_user
 from thidua.plans.models import Plan
 
+from . import council as demo_council
 from . import data
 from . import documents as documents_demo
 from . import indexes as indexes_demo
@@ -144,6 +145,7 @@ def load_demo(password: str) -> dict[str, object]:
     demo_tasks.load(orgs, plans)
     indexes_demo.load(orgs)
     demo_nominations.load(orgs["mo-lao"], movement)
+    demo_council.load(orgs["mo-lao"])
     if created:
         record(None, "demo.loaded", orgs["mo-lao"], data={"movement": movement.pk})
     return {"users": sorted(users), "movement": movement}

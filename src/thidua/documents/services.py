@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.audit.services import record
+from thidua.core.i18n import in_vietnamese
 from thidua.core.storage import FileSaves, StorageFull, saving_files
 from thidua.orgs.models import Organisation, Role
 from thidua.orgs.services import has_role, organisation_for_documents
@@ -150,6 +151,7 @@ def next_number(organisation: Organisation, series: str, year: int) -> int:
 
 
 @transaction.atomic
+@in_vietnamese
 def create_draft(
     actor,
     organisation: Organisation,
@@ -226,6 +228,7 @@ def _render_fresh(document: Document) -> bytes:
 
 
 @transaction.atomic
+@in_vietnamese
 def issue(actor, document: Document, *, day: datetime.date | None = None) -> Document:
     """Issue a draft (after signing): number it in its series and year, keep its .docx.
 
@@ -300,6 +303,7 @@ def _file_name(document: Document, ext: str) -> str:
     return f"{symbol}.{ext}"
 
 
+@in_vietnamese
 def render_docx(document: Document) -> bytes:
     """The .docx: the kept file once issued (it never changes), a fresh render for drafts."""
     if document.status != Status.DRAFT and document.docx_file:
@@ -308,6 +312,7 @@ def render_docx(document: Document) -> bytes:
     return _render_fresh(document)
 
 
+@in_vietnamese
 def render_pdf(document: Document) -> bytes:
     """The PDF converted from the .docx by LibreOffice; kept once made for an issued one."""
     if document.status != Status.DRAFT and document.pdf_file:
@@ -468,6 +473,7 @@ def settings_for(organisation: Organisation) -> OrganisationSettings:
 
 
 @transaction.atomic
+@in_vietnamese
 def create_certificates(actor, decision: Document, awardees: Sequence[dict]) -> list[Certificate]:
     """Certificates (Giấy khen) of an issued decision, one per awardee dict:
     ``{"name", "detail", "achievement", "form"="Giấy khen", "collective"=False}``.
@@ -528,6 +534,7 @@ def certificate_context(certificate: Certificate) -> dict:
     }
 
 
+@in_vietnamese
 def render_certificate(certificate: Certificate, *, blank: bool = False) -> bytes:
     """The certificate's .docx: on plain paper, or only the text for a pre-printed blank."""
     key = "giay_khen_phoi" if blank else "giay_khen"

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from thidua.audit.services import record
+from thidua.core.i18n import in_vietnamese
 from thidua.core.uploads import validate_upload
 from thidua.documents import services as documents
 from thidua.documents.models import Status as DocumentStatus
@@ -460,6 +461,7 @@ def _put_document(
     )
 
 
+@in_vietnamese
 def generate_documents(actor, dossier: Dossier) -> list[DossierFile]:
     """Generate (or refresh) every document the system can pre-fill for the dossier."""
     _require_edit(actor, dossier)

@@ -27,6 +27,7 @@ def shell(request: HttpRequest) -> dict:
         ("indexes", gettext("Chỉ số CCHC, SIPAS"), reverse("indexes:par_list")),
         ("tasks", gettext("Nhiệm vụ CCHC"), reverse("tasks:list")),
         ("scoring", gettext("Bảng điểm, xếp hạng"), reverse("scoring:index")),
+        ("council", gettext("Hội đồng TĐKT, khen thưởng"), reverse("council:index")),
         ("nominations", gettext("Đề nghị khen thưởng"), reverse("nominations:index")),
         ("initiatives", gettext("Sáng kiến"), reverse("initiatives:list")),
         ("plans", pgettext("list", "Kế hoạch"), reverse("plans:list")),

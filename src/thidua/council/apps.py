@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CouncilConfig(AppConfig):
+    name = "thidua.council"
+    verbose_name = "Hội đồng Thi đua - Khen thưởng"
