@@ -14,6 +14,7 @@ import shutil
 import statistics
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,14 +153,52 @@ def _document_benchmarks() -> list[Result]:
 BENCHMARKS.append(_document_benchmarks)
 
 
+def _parsing_benchmarks() -> list[Result]:
+    from parsing_bench import parsing_benchmarks
+
+    return parsing_benchmarks()
+
+
+BENCHMARKS.append(_parsing_benchmarks)
+
+
+def _sipas_benchmarks() -> list[Result]:
+    from sipas_bench import sipas_benchmarks
+
+    return sipas_benchmarks()
+
+
+BENCHMARKS.append(_sipas_benchmarks)
+
+
+def _load_benchmarks() -> list[Result]:
+    # Always on a PostgreSQL database of its own, whatever DATABASE_URL says.
+    from load_bench import load_benchmarks
+
+    return load_benchmarks()
+
+
+BENCHMARKS.append(_load_benchmarks)
+
+
 def main() -> int:
     started = time.time()
     call_command("migrate", verbosity=0)
     with open(os.devnull, "w") as quiet:
         call_command("demo", stdout=quiet)
     everything: list[Result] = []
+    failed = 0
     for bench in BENCHMARKS:
-        everything.extend(bench())
+        # One broken group must not hide the others' numbers: it is reported as a row.
+        group_started = time.time()
+        try:
+            everything.extend(bench())
+        except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
+            failed += 1
+            traceback.print_exc()
+            name = bench.__name__.strip("_").replace("_", " ")
+            everything.append(result(f"{name}: FAILED", 0, "—", None, repr(exc)[:300]))
+        print(f"  {bench.__name__}: {time.time() - group_started:.0f} s", file=sys.stderr)
     out = ROOT / "bench" / "results.json"
     out.write_text(json.dumps({"benchmarks": everything}, ensure_ascii=False, indent=2))
     width = max(len(str(r["name"])) for r in everything)
@@ -170,7 +209,7 @@ def main() -> int:
         print(f"{r['name']:<{width}}  {r['value']:>10} {r['unit']:<8} {baseline:>10} {ratio:>7}")
     print(f"\n{len(everything)} results in {time.time() - started:.0f} s → {out.relative_to(ROOT)}")
     print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

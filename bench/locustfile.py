@@ -1,0 +1,152 @@
+"""Simulated users of the load benchmark (bench/load_bench.py runs locust headless on it).
+
+- ``BareUser``: the bare Django view, /healthz (a small JSON answer through the same
+  gunicorn and middleware) — the baseline.
+- ``CitizenUser``: a citizen at a one-stop desk: opens the desk's survey link (device
+  cookie, visit token, CSRF token), then sends the answer as JSON with a fresh client UUID,
+  as survey.js does.
+- ``KioskUser``: a tablet in kiosk mode at the desk: one page load, 30 answers.
+- ``StaffUser``: a logged-in civil servant of phường Mộ Lao reading the main pages and the
+  API lists.
+
+All are closed-loop without think time: the benchmark measures the most the server
+gives. What they need (session keys, signed desk links, criteria) comes from the JSON file
+named by THIDUA_BENCH_DATA, written by load_bench.py with the server's own settings.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import random
+import re
+import uuid
+from pathlib import Path
+
+from locust import FastHttpUser, constant, task
+
+DATA = json.loads(Path(os.environ["THIDUA_BENCH_DATA"]).read_text(encoding="utf-8"))
+VISIT = re.compile(r'name="visit" value="([^"]+)"')
+VISITS = re.compile(r'data-visits="([^"]+)"')
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _submit(client, token: str, visit: str, csrf: str, name: str) -> None:
+    """Send one answer as survey.js does: JSON, a fresh client UUID, the CSRF header."""
+    body = {
+        "client_uuid": str(uuid.uuid4()),
+        "visit": visit,
+        "questionnaire": DATA["questionnaire"],
+        "answers": {str(c): random.choice((3, 4, 4, 5, 5)) for c in DATA["criteria"]},
+        "overall": random.choice((3, 4, 5)),
+        "website": "",
+    }
+    with client.post(
+        f"/indexes/s/{token}/submit/",
+        data=json.dumps(body),
+        headers={
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "X-CSRFToken": csrf,
+        },
+        name=name,
+        catch_response=True,
+    ) as r:
+        if r.status_code != 201:
+            r.failure(f"status {r.status_code}: {(r.text or '')[:120]}")
+
+
+class BareUser(FastHttpUser):
+    wait_time = constant(0)
+
+    @task
+    def healthz(self) -> None:
+        with self.client.get("/healthz", name="bare view /healthz", catch_response=True) as r:
+            if r.status_code != 200 or b'"ok"' not in (r.content or b""):
+                r.failure(f"status {r.status_code}")
+
+
+class CitizenUser(FastHttpUser):
+    wait_time = constant(0)
+    weight = 3
+
+    @task
+    def answer(self) -> None:
+        token = random.choice(DATA["tokens"])
+        with self.client.get(f"/indexes/s/{token}/", name="sipas page", catch_response=True) as r:
+            text = r.text or ""
+            visit, csrf = VISIT.search(text), CSRF.search(text)
+            if r.status_code != 200 or not visit or not csrf:
+                r.failure(f"status {r.status_code}, no visit or CSRF token")
+                return
+        _submit(self.client, token, visit.group(1), csrf.group(1), "sipas submit")
+
+
+class KioskUser(FastHttpUser):
+    """A tablet at the desk in kiosk mode: one page load gives 30 visit tokens, then the
+    answers of 30 citizens are sent — the submission endpoint's own capacity."""
+
+    wait_time = constant(0)
+
+    def on_start(self) -> None:
+        self.visits: list[str] = []
+        self.csrf = ""
+        self.token = random.choice(DATA["kiosk_tokens"])
+
+    def _load(self) -> bool:
+        with self.client.get(
+            f"/indexes/s/{self.token}/", name="sipas kiosk page", catch_response=True
+        ) as r:
+            text = r.text or ""
+            visits, csrf = VISITS.search(text), CSRF.search(text)
+            if r.status_code != 200 or not visits or not csrf:
+                r.failure(f"status {r.status_code}, no visits or CSRF token")
+                return False
+            self.visits = json.loads(html.unescape(visits.group(1)))
+            self.csrf = csrf.group(1)
+            return True
+
+    @task
+    def answer(self) -> None:
+        if not self.visits and not self._load():
+            return
+        _submit(self.client, self.token, self.visits.pop(), self.csrf, "sipas submit (kiosk)")
+
+
+class StaffUser(FastHttpUser):
+    wait_time = constant(0)
+    weight = 7
+
+    def on_start(self) -> None:
+        from http.cookiejar import Cookie
+
+        key = DATA["sessions"][id(self) % len(DATA["sessions"])]
+        host = DATA["host"]
+        self.client.cookiejar.set_cookie(
+            Cookie(
+                0,
+                DATA["session_cookie"],
+                key,
+                None,
+                False,
+                host,
+                True,
+                False,
+                "/",
+                True,
+                False,
+                None,
+                False,
+                None,
+                None,
+                {},
+            )  # fmt: skip
+        )
+
+    @task
+    def page(self) -> None:
+        name, url = random.choice(DATA["pages"])
+        with self.client.get(url, name=name, allow_redirects=False, catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"status {r.status_code}")
