@@ -26,8 +26,8 @@ def _decision_context() -> dict:
 
 
 def document_benchmarks() -> list[dict]:
+    from common import result
     from docxtpl import DocxTemplate
-    from run import result
 
     from thidua.documents import pdf, services
     from thidua.documents.models import Certificate, Document, JobStatus, RenderJob

@@ -285,7 +285,7 @@ def load_benchmarks() -> list[dict]:
     import psycopg
     import redis
     import sipas_bench
-    from run import result
+    from common import result
 
     out: list[dict] = []
     try:

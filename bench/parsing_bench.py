@@ -122,7 +122,7 @@ def _best_ms(fn: Callable[[], object], rounds: int) -> tuple[float, float]:
 
 
 def parsing_benchmarks() -> list[dict]:
-    from run import result
+    from common import result
 
     from thidua.plans.parsing.core import parse_plan_bytes
     from thidua.vn import search_key

@@ -32,6 +32,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from common import Result, result  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -39,22 +40,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-Result = dict[str, object]
 BENCHMARKS: list[Callable[[], list[Result]]] = []
 REPEAT = 15
 WARD_STEPS = (1, 10, 100)
-
-
-def result(name, value, unit, baseline=None, notes="") -> Result:
-    ratio = round(value / baseline, 2) if baseline else None
-    return {
-        "name": name,
-        "value": round(value, 3),
-        "unit": unit,
-        "baseline": None if baseline is None else round(baseline, 3),
-        "ratio": ratio,
-        "notes": notes,
-    }
 
 
 def timed(client: Client, url: str) -> tuple[float, float, int]:
@@ -179,6 +167,16 @@ def _load_benchmarks() -> list[Result]:
 
 
 BENCHMARKS.append(_load_benchmarks)
+
+
+def _scoring_benchmarks() -> list[Result]:
+    # Always on a PostgreSQL database of its own (126 wards of tasks), whatever DATABASE_URL says.
+    from scoring_bench import scoring_benchmarks
+
+    return scoring_benchmarks()
+
+
+BENCHMARKS.append(_scoring_benchmarks)
 
 
 def main() -> int:

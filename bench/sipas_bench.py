@@ -302,7 +302,7 @@ def _raw_insert(raw: _Raw, wards, desks, questionnaire_id: int, criteria) -> tup
 
 
 def sipas_benchmarks(label: str | None = None) -> list[dict]:
-    from run import result
+    from common import result
 
     from thidua.indexes.queries import sipas_index, sipas_ranking, year_range
 

@@ -57,6 +57,19 @@ UNITS = [
     ("Đoàn Thanh niên", "mass_org"),
     ("Hội Liên hiệp Phụ nữ", "mass_org"),
 ]
+# Taken in order when a size asks for more units per ward than UNITS holds.
+MORE_UNITS = [
+    ("Công an phường", "committee"),
+    ("Ban Chỉ huy Quân sự", "committee"),
+    ("Mặt trận Tổ quốc", "mass_org"),
+    ("Hội Cựu chiến binh", "mass_org"),
+    ("Hội Nông dân", "mass_org"),
+    ("Hội Người cao tuổi", "mass_org"),
+    ("Trạm Y tế", "specialist"),
+    ("Lao động - Thương binh và Xã hội", "specialist"),
+    ("Kinh tế", "specialist"),
+    ("Thống kê", "specialist"),
+]
 
 # Other domains add their rows per ward here (tasks, SIPAS answers, …); each hook
 # receives the ward, its units and people, and the ward's seeded Random.
@@ -68,6 +81,7 @@ WARD_HOOKS: list[WardHook] = []
 class SynthSize:
     wards: int = 10
     people_per_ward: int = 40
+    units_per_ward: int = len(UNITS)
     city_code: str = "synth-city"
     prefix: str = "synth"
 
@@ -100,7 +114,8 @@ def _ward(city: Organisation, size: SynthSize, index: int) -> Organisation | Non
 
 
 def _fill_ward(ward: Organisation, size: SynthSize, rng: random.Random) -> None:
-    units = [Unit.objects.create(organisation=ward, name=name, kind=kind) for name, kind in UNITS]
+    specs = (UNITS + MORE_UNITS)[: max(size.units_per_ward, 1)]
+    units = [Unit.objects.create(organisation=ward, name=name, kind=kind) for name, kind in specs]
     people = []
     for _ in range(size.people_per_ward):
         person = Person(
