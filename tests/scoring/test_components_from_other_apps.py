@@ -24,6 +24,9 @@ def initiatives_component():
     component = Component(
         "initiatives.recognised", "Sáng kiến được công nhận", "count", ("individual",), compute
     )
+    # The real initiatives app registers the same key; put it back afterwards so that
+    # later tests in this process see the registry as the apps left it.
+    previous = registry._components.get(component.key)
     registry.register(component)
     registry.register_hold(
         "test.discipline",
@@ -35,6 +38,8 @@ def initiatives_component():
     )
     yield component
     registry._components.pop(component.key)
+    if previous is not None:
+        registry._components[component.key] = previous
     registry._holds.pop("test.discipline")
 
 

@@ -27,6 +27,7 @@ def test_every_competing_unit_is_scored_with_a_breakdown_that_adds_up(movement):
             "tasks.early",
             "tasks.late",
             "tasks.returned",
+            "initiatives.recognised",  # registered by the initiatives app
         ]
     scores = [r.score for r in ranking.rows]
     assert scores == sorted(scores, reverse=True)

@@ -26,6 +26,7 @@ def issued_decision(organisation) -> Document:
     """An issued decision of the demo with its public verification code."""
     found = (
         Document.objects.filter(organisation=organisation, doc_type="QĐ", status="issued")
+        .filter(verification_code__isnull=False)
         .exclude(verification_code="")
         .order_by("pk")
         .first()

@@ -593,7 +593,7 @@ MAX_ATTEMPTS = 3  # runs of one job before it is given up as failed
 LOST_QUEUED_SECONDS = 30 * 60
 INTERRUPTED_MESSAGE = (
     "Việc tạo Giấy khen bị gián đoạn {attempts} lần (máy chủ dừng giữa chừng); "
-    "hãy bấm “In Giấy khen” để tạo lại."
+    "hãy bấm “In tất cả Giấy khen (PDF)” để tạo lại."
 )
 
 
