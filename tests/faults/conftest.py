@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection, connections
@@ -238,7 +239,22 @@ def site(request, committed_demo, tmp_path) -> Iterator[Site]:
         # connection is the only one, and Django reopens it when next needed.
         connections.close_all()
         with postgres_admin(source) as admin:
-            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source["NAME"]}"')
+            # Threads of earlier tests in this worker (the live server, concurrency tests)
+            # may still hold sessions on this worker's own test database: end them, since
+            # PostgreSQL copies a database only while nobody is connected to it.
+            for _attempt in range(5):
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = %s AND pid <> pg_backend_pid()",
+                    (source["NAME"],),
+                )
+                try:
+                    admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source["NAME"]}"')
+                    break
+                except psycopg.errors.ObjectInUse:
+                    time.sleep(0.5)
+            else:
+                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source["NAME"]}"')
         site = Site(var, site_env(var, DATABASE_URL=postgres_url(source, name)), "postgresql")
 
         def drop(source=source, name=name) -> None:
