@@ -48,20 +48,22 @@ def organisation_ids_visible_to(user) -> frozenset[int] | None:
     else:
         own = {org_id for _, org_id in memberships}
         upper = {org_id for role, org_id in memberships if role == Role.UPPER_VIEWER}
-        # The organisation tree is small (a country has ~10,000 rows), and loading
-        # it once is cheaper than recursive SQL that SQLite and PostgreSQL spell apart.
-        children: dict[int, list[int]] = {}
         predecessors: dict[int, list[int]] = {}
-        for org_id, parent_id in Organisation.objects.values_list("id", "parent_id"):
-            if parent_id is not None:
-                children.setdefault(parent_id, []).append(org_id)
         succession = Organisation.successors.through.objects.values_list(
             "from_organisation_id", "to_organisation_id"
         )
         for old_id, new_id in succession:
             predecessors.setdefault(new_id, []).append(old_id)
         visible = _closure(own, predecessors)
-        visible |= _closure(_closure(upper, children), predecessors)
+        if upper:
+            # Only an upper-level viewer needs the tree below them. It is small (a country
+            # has ~10,000 rows) and loading it once is cheaper than recursive SQL that
+            # SQLite and PostgreSQL spell apart; a ward's user, on every request, skips it.
+            children: dict[int, list[int]] = {}
+            for org_id, parent_id in Organisation.objects.values_list("id", "parent_id"):
+                if parent_id is not None:
+                    children.setdefault(parent_id, []).append(org_id)
+            visible |= _closure(_closure(upper, children), predecessors)
         result = frozenset(visible)
     setattr(user, _CACHE_ATTR, {"ids": result})
     return result
