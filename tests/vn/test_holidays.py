@@ -453,3 +453,23 @@ def test_an_overdue_task_is_as_late_as_if_it_were_completed_today(
     else:
         assert finished_today.status in ("early", "on_time")
         assert finished_today.working_days == unfinished.working_days
+
+
+SWAP_DAYS = st.sets(DATES, max_size=6)
+WEEKENDS = st.sets(st.integers(min_value=0, max_value=6), min_size=0, max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATES, DATES, SWAP_DAYS, SWAP_DAYS, WEEKENDS)
+def test_working_days_between_counts_exactly_the_working_days_one_by_one(
+    start: date, end: date, off: set[date], worked: set[date], weekend: set[int]
+) -> None:
+    """The count is done by arithmetic; it must agree with asking day by day."""
+    calendar = WorkCalendar(off - worked, worked, weekend, culture_day_from=2025)
+    low, high, sign = (
+        (start + timedelta(days=1), end, 1)
+        if end >= start
+        else (end, start - timedelta(days=1), -1)
+    )
+    one_by_one = sum(1 for d in days(low, high) if calendar.is_working_day(d)) if low <= high else 0
+    assert calendar.working_days_between(start, end) == sign * one_by_one

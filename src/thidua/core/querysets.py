@@ -7,9 +7,11 @@ below orgs, so orgs registers its scope function here when Django starts
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Collection
 
-from django.db import models
+from django.db import connections, models
+from django.db.models.expressions import RawSQL
 
 ScopeFunction = Callable[[object], "frozenset[int] | None"]
 _scope_function: ScopeFunction | None = None
@@ -27,6 +29,22 @@ def visible_organisation_ids(user) -> frozenset[int] | None:
     return _scope_function(user)
 
 
+# Above this many ids, one array parameter instead of one parameter per id: with an
+# upper-level viewer's 3,321 communes, ``IN (%s, %s, …)`` cost ~19 ms per query on
+# PostgreSQL (binding and planning each parameter), the array ~5 ms.
+MANY_IDS = 64
+
+
+def ids_in(ids: Collection[int], using: str = "default") -> Collection[int] | RawSQL:
+    """The right-hand side of an ``__in`` filter on ids, cheap however many there are."""
+    if len(ids) <= MANY_IDS:
+        return ids
+    values = sorted(int(i) for i in ids)
+    if connections[using].vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [values])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(values)])
+
+
 class ScopedQuerySet(models.QuerySet):
     """A queryset that can restrict itself to what a user may see.
 
@@ -39,4 +57,4 @@ class ScopedQuerySet(models.QuerySet):
         if ids is None:
             return self.all()
         lookup = getattr(self.model, "organisation_lookup", "organisation")
-        return self.filter(**{f"{lookup}__in": ids})
+        return self.filter(**{f"{lookup}__in": ids_in(ids, self.db)})

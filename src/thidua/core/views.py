@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Count, Model, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -28,3 +31,20 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def paginate(request: HttpRequest, queryset, per_page: int = 25):
     """The requested page of ``queryset`` (out-of-range numbers give the last page)."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def attach_counts(objects: Iterable[Model], related: QuerySet, key: str, attr: str) -> list:
+    """Set ``attr`` on each object to the number of ``related`` rows whose ``key`` points
+    at it, in one query over these objects only (a page): annotating the paged queryset
+    instead makes the database count for every row before it can page."""
+    objects = list(objects)
+    counts = dict(
+        related.filter(**{f"{key}__in": [o.pk for o in objects]})
+        .order_by()
+        .values_list(key)
+        .annotate(n=Count("pk"))
+        .values_list(key, "n")
+    )
+    for obj in objects:
+        setattr(obj, attr, counts.get(obj.pk, 0))
+    return objects

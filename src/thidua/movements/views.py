@@ -17,12 +17,12 @@ from thidua.plans.models import PlanImport
 
 from .forms import PlanReviewForm, PlanUploadForm, initial_from_result
 from .imports import confirm_import
-from .queries import movements_with_parts
+from .queries import movement_cards, movements_with_parts
 
 
 @login_required
 def movement_list(request: HttpRequest) -> HttpResponse:
-    movements = movements_with_parts(request.user)
+    movements = movement_cards(request.user)
     year = request.GET.get("year", "")
     if year.isdigit():
         movements = movements.filter(year=int(year))

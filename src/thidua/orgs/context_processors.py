@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.translation import gettext, pgettext
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Role
 from .services import current_membership, memberships_of
 
 OFFICE_ROLES = {Role.OFFICE, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.ADMIN}
+
+
+# Labels name lists; "list" context where the same Vietnamese word is also a singular
+# label elsewhere ("Kế hoạch": Plans here, Plan beside a movement).
+NAV = [
+    ("home", _("Trang chủ"), "home"),
+    ("movements", _("Phong trào thi đua"), "movements:list"),
+    ("indexes", _("Chỉ số CCHC, SIPAS"), "indexes:par_list"),
+    ("tasks", _("Nhiệm vụ CCHC"), "tasks:list"),
+    ("scoring", _("Bảng điểm, xếp hạng"), "scoring:index"),
+    ("council", _("Hội đồng TĐKT, khen thưởng"), "council:index"),
+    ("nominations", _("Đề nghị khen thưởng"), "nominations:index"),
+    ("initiatives", _("Sáng kiến"), "initiatives:list"),
+    ("plans", pgettext_lazy("list", "Kế hoạch"), "plans:list"),
+    ("documents", _("Sổ văn bản"), "documents:list"),
+    ("units", pgettext_lazy("list", "Đơn vị"), "orgs:unit_list"),
+    ("people", _("Cán bộ, công chức"), "orgs:person_list"),
+    ("organisations", _("Đơn vị hành chính"), "orgs:organisation_list"),
+]
+
+
+@functools.cache
+def _nav(script_prefix: str) -> tuple[tuple[str, str, str], ...]:
+    """The navigation with its addresses, reversed once per process (they never change;
+    the labels stay lazy and are translated when the page is drawn)."""
+    return tuple((key, label, reverse(name)) for key, label, name in NAV)
 
 
 def shell(request: HttpRequest) -> dict:
@@ -19,25 +48,9 @@ def shell(request: HttpRequest) -> dict:
         return {"demo_mode": settings.DEMO_MODE}
     membership = current_membership(request)
     roles = {m.role for m in memberships_of(user)}
-    # Labels name lists; "list" context where the same Vietnamese word is also a
-    # singular label elsewhere ("Kế hoạch": Plans here, Plan beside a movement).
-    nav = [
-        ("home", gettext("Trang chủ"), reverse("home")),
-        ("movements", gettext("Phong trào thi đua"), reverse("movements:list")),
-        ("indexes", gettext("Chỉ số CCHC, SIPAS"), reverse("indexes:par_list")),
-        ("tasks", gettext("Nhiệm vụ CCHC"), reverse("tasks:list")),
-        ("scoring", gettext("Bảng điểm, xếp hạng"), reverse("scoring:index")),
-        ("council", gettext("Hội đồng TĐKT, khen thưởng"), reverse("council:index")),
-        ("nominations", gettext("Đề nghị khen thưởng"), reverse("nominations:index")),
-        ("initiatives", gettext("Sáng kiến"), reverse("initiatives:list")),
-        ("plans", pgettext("list", "Kế hoạch"), reverse("plans:list")),
-        ("documents", gettext("Sổ văn bản"), reverse("documents:list")),
-        ("units", pgettext("list", "Đơn vị"), reverse("orgs:unit_list")),
-        ("people", gettext("Cán bộ, công chức"), reverse("orgs:person_list")),
-        ("organisations", gettext("Đơn vị hành chính"), reverse("orgs:organisation_list")),
-    ]
+    nav = list(_nav(get_script_prefix()))
     if roles & OFFICE_ROLES or user.is_superuser:
-        nav.append(("audit", gettext("Nhật ký thao tác"), reverse("audit:list")))
+        nav.append(("audit", _("Nhật ký thao tác"), reverse("audit:list")))
     return {
         "current_membership": membership,
         "all_memberships": memberships_of(user),

@@ -69,7 +69,7 @@ def memberships_of(user) -> list[Membership]:
     if cached is None:
         cached = list(
             Membership.objects.filter(user=user)
-            .select_related("unit__organisation")
+            .select_related("unit__organisation__parent")
             .order_by("unit__organisation__level", "unit__sort_name", "role")
         )
         user._thidua_memberships = cached

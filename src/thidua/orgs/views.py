@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -16,12 +15,13 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from thidua.audit.services import record
-from thidua.core.views import paginate
+from thidua.core.views import attach_counts, paginate
 
 from . import services
 from .auth import LoginForm
 from .forms import PeopleImportForm
 from .models import Membership, Organisation, Person, Role, Unit
+from .queries import units_to_filter_by
 
 IMPORT_ROLES = (Role.OFFICE,)
 
@@ -71,28 +71,36 @@ def switch_unit(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    """The administrative units the user may see, as a tree with validity and successors."""
-    organisations = list(
+    """The administrative units the user may see, as a tree with validity and successors.
+
+    The tree is ordered from (id, parent, level, name) alone; only the page shown is
+    loaded whole, so a city's or the country's viewer does not load every ward.
+    """
+    nodes = list(
         Organisation.objects.visible_to(request.user)
-        .select_related("parent")
-        .prefetch_related("successors", "predecessors")
-        .annotate(unit_count=Count("units", distinct=True))
         .order_by("level", "name")
+        .values_list("id", "parent_id")
     )
-    by_parent: dict[int | None, list[Organisation]] = {}
-    ids = {o.pk for o in organisations}
-    for org in organisations:
-        parent = org.parent_id if org.parent_id in ids else None
-        by_parent.setdefault(parent, []).append(org)
-
-    def walk(parent: int | None, depth: int) -> list[tuple[int, Organisation]]:
-        rows = []
-        for org in by_parent.get(parent, []):
-            rows.append((depth, org))
-            rows.extend(walk(org.pk, depth + 1))
-        return rows
-
-    return render(request, "orgs/organisation_list.html", {"rows": walk(None, 0)})
+    ids = {org_id for org_id, _ in nodes}
+    by_parent: dict[int | None, list[int]] = {}
+    for org_id, parent_id in nodes:
+        by_parent.setdefault(parent_id if parent_id in ids else None, []).append(org_id)
+    rows: list[tuple[int, int]] = []
+    stack = [(org_id, 0) for org_id in reversed(by_parent.get(None, []))]
+    while stack:
+        org_id, depth = stack.pop()
+        rows.append((depth, org_id))
+        stack.extend((child, depth + 1) for child in reversed(by_parent.get(org_id, [])))
+    page = paginate(request, rows, 50)
+    organisations = Organisation.objects.filter(
+        pk__in=[org_id for _, org_id in page]
+    ).prefetch_related("successors", "predecessors")
+    by_id = {
+        org.pk: org
+        for org in attach_counts(organisations, Unit.objects, "organisation", "unit_count")
+    }
+    page.object_list = [(depth, by_id[org_id]) for depth, org_id in page.object_list]
+    return render(request, "orgs/organisation_list.html", {"rows": page.object_list, "page": page})
 
 
 @login_required
@@ -100,10 +108,13 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     units = (
         Unit.objects.visible_to(request.user)
         .select_related("organisation")
-        .annotate(people_count=Count("people", filter=Q(people__is_active=True)))
         .order_by("organisation__level", "organisation__name", "sort_name")
     )
-    return render(request, "orgs/unit_list.html", {"page": paginate(request, units, 50)})
+    page = paginate(request, units, 50)
+    page.object_list = attach_counts(
+        page.object_list, Person.objects.filter(is_active=True), "unit", "people_count"
+    )
+    return render(request, "orgs/unit_list.html", {"page": page})
 
 
 @login_required
@@ -134,7 +145,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     if query:
         people = services.search_people(people, query)
     people = people.order_by("sort_name", "id")
-    units = Unit.objects.visible_to(request.user).order_by("organisation_id", "sort_name")
+    units = units_to_filter_by(request.user)
     can_import = bool(services.organisations_where(request.user, *IMPORT_ROLES))
     return render(
         request,

@@ -8,7 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from thidua.audit.models import ActionLog
-from thidua.movements.queries import movements_with_parts
+from thidua.core.views import attach_counts, paginate
+from thidua.movements.models import Movement
+from thidua.movements.queries import movement_cards
 from thidua.orgs.models import Organisation, Person, Role, Unit
 from thidua.orgs.services import current_membership
 
@@ -28,15 +30,16 @@ def home(request: HttpRequest) -> HttpResponse:
             Organisation.objects.visible_to(request.user)
             .exclude(pk=organisation.pk)
             .filter(level="commune")
-            .annotate(movement_count=Count("movements", distinct=True))
-            .order_by("name")
+            .order_by("name", "id")
         )
-        context["below"] = below
-        context["movements"] = movements_with_parts(request.user).exclude(
-            organisation=organisation
-        )[:20]
+        page = paginate(request, below, 50)
+        page.object_list = attach_counts(
+            page.object_list, Movement.objects, "organisation", "movement_count"
+        )
+        context["below"] = page
+        context["movements"] = movement_cards(request.user).exclude(organisation=organisation)[:20]
         return render(request, "reports/home.html", context)
-    context["movements"] = movements_with_parts(request.user).filter(organisation=organisation)
+    context["movements"] = movement_cards(request.user).filter(organisation=organisation)
     people = Person.objects.filter(organisation=organisation, is_active=True)
     context["counts"] = people.aggregate(
         people=Count("id"), cchc=Count("id", filter=Q(performs_cchc=True))

@@ -8,6 +8,9 @@ from collections.abc import Iterable
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
+from thidua.core.querysets import ids_in
+from thidua.orgs.scope import organisation_ids_above, own_organisation_ids
+from thidua.plans.models import Plan
 from thidua.vn.holidays import Timeliness, WorkCalendar
 
 from .calendar import calendars_for
@@ -15,21 +18,48 @@ from .models import Evidence, ProgressReport, ReviewStatus, Task, TaskState
 
 
 def task_list(user) -> QuerySet[Task]:
-    """Tasks the user may see, with the columns of the list and report counts."""
+    """Tasks the user may see, with the columns of the list; the report counts come
+    from :func:`with_report_counts` for the page shown."""
     return (
         Task.objects.visible_to(user)
         .select_related("plan", "par_field", "lead_unit", "quality", "organisation")
         .prefetch_related("cooperating_units")
-        .annotate(
-            report_count=Count("reports", distinct=True),
-            returned_count=Count(
-                "reports", filter=Q(reports__review_status=ReviewStatus.RETURNED), distinct=True
-            ),
-            pending_count=Count(
-                "reports", filter=Q(reports__review_status=ReviewStatus.SUBMITTED), distinct=True
-            ),
-        )
     )
+
+
+def with_report_counts(tasks: Iterable[Task]) -> list[Task]:
+    """The tasks, each with ``report_count``, ``returned_count`` and ``pending_count``,
+    in one query over these tasks only: annotating the list instead groups every task
+    the user may see before the page can be cut."""
+    tasks = list(tasks)
+    counts = {
+        row["task_id"]: row
+        for row in ProgressReport.objects.filter(task__in=[t.pk for t in tasks])
+        .order_by()
+        .values("task_id")
+        .annotate(
+            total=Count("id"),
+            returned=Count("id", filter=Q(review_status=ReviewStatus.RETURNED)),
+            pending=Count("id", filter=Q(review_status=ReviewStatus.SUBMITTED)),
+        )
+    }
+    for task in tasks:
+        row = counts.get(task.pk, {})
+        task.report_count = row.get("total", 0)
+        task.returned_count = row.get("returned", 0)
+        task.pending_count = row.get("pending", 0)
+    return tasks
+
+
+def plans_to_filter_by(user) -> QuerySet[Plan]:
+    """The plans with tasks that the list offers as a filter: the user's own and those
+    of the levels above (see ``orgs.queries.units_to_filter_by`` for why not every
+    ward's below an upper-level viewer)."""
+    plans = Plan.objects.filter(pk__in=Task.objects.values("plan_id"))
+    own = own_organisation_ids(user)
+    if own is None:
+        return plans
+    return plans.filter(organisation_id__in=ids_in(own | organisation_ids_above(user)))
 
 
 def task_detail(user) -> QuerySet[Task]:

@@ -19,7 +19,8 @@ from thidua.audit.services import record
 from thidua.core.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response_bytes
 from thidua.core.uploads import CONTENT_TYPES
 from thidua.core.views import paginate
-from thidua.orgs.models import Organisation, Role, Unit
+from thidua.orgs.models import Organisation, Role
+from thidua.orgs.queries import units_to_filter_by
 from thidua.orgs.services import current_membership, has_role
 from thidua.plans.models import Plan
 from thidua.vn import format_date
@@ -44,7 +45,14 @@ from .models import (
     TaskState,
     WorkCalendarYear,
 )
-from .queries import task_detail, task_list, timeliness_filter, with_timeliness
+from .queries import (
+    plans_to_filter_by,
+    task_detail,
+    task_list,
+    timeliness_filter,
+    with_report_counts,
+    with_timeliness,
+)
 
 TIMELINESS_CHOICES = [
     ("early", "Hoàn thành sớm"),
@@ -79,7 +87,10 @@ def task_list_view(request: HttpRequest) -> HttpResponse:
     if field_id.isdigit():
         tasks = tasks.filter(par_field_id=int(field_id))
     if unit_id.isdigit():
-        tasks = tasks.filter(Q(lead_unit_id=int(unit_id)) | Q(cooperating_units=int(unit_id)))
+        # Through subqueries, not joins: a join repeats a task once per matching row
+        # and DISTINCT over the whole list would have to undo it.
+        cooperating = Task.cooperating_units.through.objects.filter(unit_id=int(unit_id))
+        tasks = tasks.filter(Q(lead_unit_id=int(unit_id)) | Q(pk__in=cooperating.values("task_id")))
     state = params.get("state", "")
     if state in TaskState.values:
         tasks = tasks.filter(state=state)
@@ -87,13 +98,14 @@ def task_list_view(request: HttpRequest) -> HttpResponse:
     if timeliness in dict(TIMELINESS_CHOICES):
         tasks = tasks.filter(timeliness_filter(timeliness, today))
     if params.get("pending") == "1":
-        tasks = tasks.filter(reports__review_status=ReviewStatus.SUBMITTED)
+        submitted = ProgressReport.objects.filter(review_status=ReviewStatus.SUBMITTED)
+        tasks = tasks.filter(pk__in=submitted.values("task_id"))
     query = params.get("q", "").strip()
     if query:
         tasks = tasks.filter(Q(content__icontains=query) | Q(number=query))
-    tasks = tasks.distinct().order_by("organisation_id", "plan__date", "sort_key", "id")
+    tasks = tasks.order_by("organisation_id", "plan__date", "sort_key", "id")
     page = paginate(request, tasks, 30)
-    page.object_list = with_timeliness(page.object_list, today)
+    page.object_list = with_timeliness(with_report_counts(page.object_list), today)
     membership = current_membership(request)
     organisation = membership.unit.organisation if membership else None
     return render(
@@ -101,11 +113,9 @@ def task_list_view(request: HttpRequest) -> HttpResponse:
         "tasks/task_list.html",
         {
             "page": page,
-            "plans": Plan.objects.visible_to(request.user).filter(tasks__isnull=False).distinct(),
+            "plans": plans_to_filter_by(request.user),
             "fields": ParField.objects.all(),
-            "units": Unit.objects.visible_to(request.user)
-            .filter(competes=True)
-            .order_by("organisation_id", "sort_name"),
+            "units": units_to_filter_by(request.user).filter(competes=True),
             "states": TaskState.choices,
             "timeliness_choices": TIMELINESS_CHOICES,
             "selected": params,

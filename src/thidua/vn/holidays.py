@@ -422,11 +422,24 @@ class WorkCalendar:
             low, high, sign = start + _ONE_DAY, end, 1
         else:
             low, high, sign = end, start - _ONE_DAY, -1
-        count = 0
-        while low <= high:
-            if self.is_working_day(low):
+        if low > high:
+            return 0
+        # Counted by arithmetic, not day by day: a task overdue for years is listed on
+        # every page view. Weekdays first, then the few special days in the range.
+        weeks, rest = divmod((high - low).days + 1, 7)
+        first = low.weekday()
+        count = weeks * (7 - len(self._weekend)) + sum(
+            1 for i in range(rest) if (first + i) % 7 not in self._weekend
+        )
+        days_off = set(self._extra_days_off)
+        for year in range(low.year, high.year + 1):
+            days_off.update(self._days_off(year))
+        for day in days_off:
+            if low <= day <= high and day.weekday() not in self._weekend:
+                count -= day not in self._make_up_working_days
+        for day in self._make_up_working_days:
+            if low <= day <= high and day.weekday() in self._weekend:
                 count += 1
-            low += _ONE_DAY
         return sign * count
 
     def timeliness(self, deadline: date, completed: date | None, today: date) -> Timeliness:
