@@ -203,8 +203,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
-# Lock-out after repeated failed logins (per username), see orgs/services.py.
+# Lock-out after repeated failed logins, see orgs/services.py: per username, and per
+# address whatever the usernames tried (higher, since an office shares one address).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
 DEMO_PASSWORD = "thidua-demo"
 
@@ -244,6 +246,9 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 THIDUA_MAX_UPLOAD_BYTES = int(os.environ.get("THIDUA_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+# PEM file of the root certificates that make a signing certificate "verified" on the
+# verification page (documents/signing.py); none by default.
+THIDUA_SIGNING_TRUST_ROOTS = os.environ.get("THIDUA_SIGNING_TRUST_ROOTS", "")
 
 # --- E-mail ---------------------------------------------------------------------------
 if os.environ.get("EMAIL_HOST"):
@@ -268,8 +273,21 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
+    "DEFAULT_THROTTLE_CLASSES": [
+        "thidua.api.throttling.UserThrottle",
+        "thidua.api.throttling.AnonymousThrottle",
+    ],
+    # The caller's address is REMOTE_ADDR, as for the login and verification limits: an
+    # X-Forwarded-For header sent by the caller must not pick its own counter.
+    "NUM_PROXIES": 0,
+    "EXCEPTION_HANDLER": "thidua.api.throttling.exception_handler",
 }
+# API requests allowed per user (token or session) and, for callers without either, per
+# address; counted in the cache (Redis with REDIS_URL, so shared by all app servers).
+# 1200/minute lets a province's program page through its wards' lists at 20 requests a
+# second; a program past it gets 429 with Retry-After.
+THIDUA_API_RATE_USER = os.environ.get("THIDUA_API_RATE_USER", "1200/minute")
+THIDUA_API_RATE_ANON = os.environ.get("THIDUA_API_RATE_ANON", "60/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "thidua API",
     "DESCRIPTION": "Phong trào thi đua cải cách hành chính — API v1",

@@ -209,6 +209,12 @@ def fuzz(client: Client, document: dict[str, Any], caller: str) -> int:
     return counter["sent"]
 
 
+@pytest.fixture(autouse=True)
+def rates_above_the_fuzzing(settings):
+    """~400 requests a caller: the API's rate limit (tested in tests/api) must not bite."""
+    settings.THIDUA_API_RATE_USER = settings.THIDUA_API_RATE_ANON = "100000/minute"
+
+
 @pytest.fixture
 def served_schema(demo, client) -> dict[str, Any]:
     response = client.get("/api/v1/openapi.json")

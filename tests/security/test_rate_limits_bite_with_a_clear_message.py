@@ -1,5 +1,6 @@
 """The three public doors that can be hammered — login, certificate verification and the
 citizen survey — are rate limited, and whoever hits a limit is told so in Vietnamese.
+(The API's own rate is tested in tests/api.)
 
 (tests/orgs, tests/documents and tests/indexes test each limit in its own app; these
 tests take the attacker's side: the limit cannot be sidestepped, and it ends.)
@@ -69,6 +70,22 @@ def test_the_login_lock_ends_after_its_minutes(demo, settings):
     later = timezone.now() - datetime.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES + 1)
     LoginFailure.objects.filter(username="vanphong").update(at=later)
     assert login(Client(), "vanphong", "thidua-demo").status_code == 302
+
+
+@pytest.mark.django_db
+def test_one_password_sprayed_over_accounts_stops_at_the_address_limit(demo, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 4
+    sprayer = "203.0.113.50"
+    for username in ("vanphong", "chutich", "hoidong1"):
+        login(Client(REMOTE_ADDR=sprayer), username, "Matkhau@123")
+    # The attacker's own account logging in between rounds does not wipe the count.
+    assert login(Client(REMOTE_ADDR=sprayer), "canbo", "thidua-demo").status_code == 302
+    login(Client(REMOTE_ADDR=sprayer), "hoidong2", "Matkhau@123")
+    for username in ("hoidong3", "canbo"):
+        refused = login(Client(REMOTE_ADDR=sprayer), username, "thidua-demo")
+        assert refused.status_code == 200, username
+        assert "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này" in refused.content.decode()
+        assert "_auth_user_id" not in refused.client.session
 
 
 @pytest.mark.django_db

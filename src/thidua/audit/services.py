@@ -73,6 +73,9 @@ ACTION_LABELS: dict[str, StrOrPromise] = {
     "auth.logout": pgettext_lazy("action log", "Đăng xuất"),
     "auth.login_failed": pgettext_lazy("action log", "Đăng nhập thất bại"),
     "auth.locked_out": pgettext_lazy("action log", "Tài khoản bị tạm khóa"),
+    "auth.address_locked_out": pgettext_lazy(
+        "action log", "Địa chỉ mạng bị tạm dừng đăng nhập vì sai nhiều lần"
+    ),
     "auth.password_changed": pgettext_lazy("action log", "Đổi mật khẩu"),
     "auth.unit_switched": pgettext_lazy("action log", "Chuyển đơn vị làm việc"),
     "api.token_created": pgettext_lazy("action log", "Tạo mã truy cập API"),

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.audit.services import record
+from thidua.core.storage import saving_files
 from thidua.core.uploads import DOCX, XLSX, office_kind, sniff, validate_upload
 from thidua.orgs.models import Organisation, Role, Unit
 from thidua.orgs.services import has_role, memberships_of
@@ -188,27 +189,31 @@ def self_score(
         raise ValidationError(
             "Hãy đính kèm ít nhất một tệp minh chứng, hoặc ghi giải trình khi không có minh chứng."
         )
-    for uploaded in files:
-        ParEvidence.objects.create(
-            score=score,
-            file=uploaded,
-            name=uploaded.name[:200],
-            kind=_evidence_kind(uploaded),
-            size=uploaded.size,
-            uploaded_by=actor,
+    # A full disk on the second file must not keep the first: saving_files removes it,
+    # and the StorageFull (a ValidationError) rolls this transaction back.
+    with saving_files() as saved:
+        for uploaded in files:
+            evidence = ParEvidence(
+                score=score,
+                name=uploaded.name[:200],
+                kind=_evidence_kind(uploaded),
+                size=uploaded.size,
+                uploaded_by=actor,
+            )
+            saved.save(evidence.file, uploaded.name, uploaded)
+            evidence.save()
+        score.self_points = points
+        score.explanation = explanation
+        score.self_by = actor
+        score.self_at = timezone.now()
+        score.save(update_fields=["self_points", "explanation", "self_by", "self_at"])
+        record(
+            actor,
+            "par.self_scored",
+            score,
+            organisation=score.assessment.organisation,
+            data={"criterion": score.criterion.code, "points": points, "files": len(files)},
         )
-    score.self_points = points
-    score.explanation = explanation
-    score.self_by = actor
-    score.self_at = timezone.now()
-    score.save(update_fields=["self_points", "explanation", "self_by", "self_at"])
-    record(
-        actor,
-        "par.self_scored",
-        score,
-        organisation=score.assessment.organisation,
-        data={"criterion": score.criterion.code, "points": points, "files": len(files)},
-    )
     return score
 
 

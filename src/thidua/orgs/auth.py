@@ -1,4 +1,5 @@
-"""Login: lock-out after repeated failures, and the demo password outside demo mode."""
+"""Login: lock-out after repeated failures (per account and per address), and the demo
+password outside demo mode."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from .services import clear_login_failures, is_locked_out, record_login_failure
+from .services import (
+    clear_login_failures,
+    is_address_locked_out,
+    is_locked_out,
+    record_login_failure,
+)
 
 
 class ThiduaBackend(ModelBackend):
@@ -38,6 +44,10 @@ class LoginForm(AuthenticationForm):
             "Tài khoản tạm khóa %(minutes)s phút vì đăng nhập sai nhiều lần. "
             "Hãy thử lại sau hoặc liên hệ quản trị hệ thống."
         ),
+        "address_locked_out": _(
+            "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này; mọi tài khoản đăng nhập từ "
+            "đây tạm dừng %(minutes)s phút. Hãy thử lại sau hoặc liên hệ quản trị hệ thống."
+        ),
     }
 
     def __init__(self, request=None, *args, **kwargs):
@@ -48,17 +58,23 @@ class LoginForm(AuthenticationForm):
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
+        address = client_ip(self.request)
+        if is_address_locked_out(address):
+            raise self._locked("address_locked_out")
         if username and is_locked_out(username):
-            raise forms.ValidationError(
-                self.error_messages["locked_out"],
-                code="locked_out",
-                params={"minutes": settings.LOGIN_LOCKOUT_MINUTES},
-            )
+            raise self._locked("locked_out")
         try:
             cleaned = super().clean()
         except forms.ValidationError:
             if username:
-                record_login_failure(username, client_ip(self.request))
+                record_login_failure(username, address)
             raise
         clear_login_failures(username)
         return cleaned
+
+    def _locked(self, code: str) -> forms.ValidationError:
+        return forms.ValidationError(
+            self.error_messages[code],
+            code=code,
+            params={"minutes": settings.LOGIN_LOCKOUT_MINUTES},
+        )

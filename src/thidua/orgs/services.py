@@ -33,13 +33,24 @@ def _window_start() -> datetime.datetime:
 
 
 def is_locked_out(username: str) -> bool:
-    """True while the username has too many recent failures.
-
-    Counted per username, not per address: an office shares one address behind NAT,
-    and the attack to stop is guessing one account's password.
-    """
+    """True while the username has too many recent failures, from whatever addresses:
+    the attack to stop is guessing one account's password."""
     recent = LoginFailure.objects.filter(username=username.lower(), at__gte=_window_start())
     return recent.count() >= settings.LOGIN_FAILURE_LIMIT
+
+
+def is_address_locked_out(ip_address: str | None) -> bool:
+    """True while the address has too many recent failures, whatever the usernames.
+
+    This stops one password tried on many accounts, each staying under its own limit.
+    The limit is higher than an account's, since a ward office's staff share one
+    address behind NAT; a successful login does not reset it, or an attacker holding
+    one account could wipe the count between rounds.
+    """
+    if not ip_address:
+        return False
+    recent = LoginFailure.objects.filter(ip_address=ip_address, at__gte=_window_start())
+    return recent.count() >= settings.LOGIN_ADDRESS_FAILURE_LIMIT
 
 
 def record_login_failure(username: str, ip_address: str | None) -> None:
@@ -53,6 +64,8 @@ def record_login_failure(username: str, ip_address: str | None) -> None:
     record(None, "auth.login_failed", organisation=organisation, data=data)
     if is_locked_out(username):
         record(None, "auth.locked_out", organisation=organisation, data=data)
+    if is_address_locked_out(ip_address):
+        record(None, "auth.address_locked_out", organisation=organisation, data=data)
 
 
 def clear_login_failures(username: str) -> None:

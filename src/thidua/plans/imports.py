@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from thidua.audit.services import record
+from thidua.core.storage import saving_files
 from thidua.plans.parsing import ParseError, parse_plan_bytes
 from thidua.plans.parsing.limits import Deadline
 from thidua.plans.parsing.reading import read_document
@@ -51,18 +52,21 @@ def start_import(actor, organisation, uploaded) -> PlanImport:
         result=result,
         lines=lines,
     )
-    plan_import.file.save(uploaded.name, ContentFile(data), save=False)
-    plan_import.save()
-    record(
-        actor,
-        "plans.import_parsed",
-        plan_import,
-        data={
-            "file": uploaded.name,
-            "number": result.get("number"),
-            "warnings": len(result.get("warnings", [])),
-        },
-    )
+    # A full disk raises StorageFull (a ValidationError with its message) and keeps no
+    # file; a failure after the save removes the file, and the transaction the row.
+    with saving_files() as files:
+        files.save(plan_import.file, uploaded.name, ContentFile(data))
+        plan_import.save()
+        record(
+            actor,
+            "plans.import_parsed",
+            plan_import,
+            data={
+                "file": uploaded.name,
+                "number": result.get("number"),
+                "warnings": len(result.get("warnings", [])),
+            },
+        )
     return plan_import
 
 
