@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
 from thidua.council import api as council_api
+from thidua.documents.api import DocumentViewSet
 from thidua.indexes import api as indexes_api
 from thidua.nominations.api import MovementNominationList
 from thidua.scoring.api import RankingView
@@ -17,6 +18,7 @@ router.include_root_view = False
 router.register("movements", views.MovementViewSet, basename="movement")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("decisions", council_api.DecisionViewSet, basename="decision")
+router.register("documents", DocumentViewSet, basename="document")
 router.register(
     "movement-reports", council_api.MovementReportViewSet, basename="movement-report"
 )

@@ -47,6 +47,19 @@ DOCUMENTS = [
 ]
 
 
+def _annex_pdf() -> ContentFile:
+    """A one-page PDF standing for the figures annexed to the draft report."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return ContentFile(out.getvalue(), name="phu-luc-so-lieu.pdf")
+
+
 def load(organisation: Organisation) -> None:
     IncomingDocument.objects.update_or_create(
         organisation=organisation,
@@ -88,6 +101,8 @@ def load(organisation: Organisation) -> None:
             )
             if number is not None:
                 document = services.import_issued(None, document, number)
+        if number is None and not document.attachments.exists():
+            services.add_attachments(None, document, [_annex_pdf()])
     if not DocumentTemplate.objects.filter(
         organisation=organisation, key="giay_moi", regime="R2013"
     ).exists():

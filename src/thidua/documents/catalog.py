@@ -157,6 +157,7 @@ CERTIFICATE_KEYS: dict[str, str] = {
     "decision_date": "Ngày quyết định dạng 15/12/2023",
     "golden_book": "Số sổ vàng",
     "qr": "Mã QR xác minh (hình)",
+    "emblem": "Ảnh Quốc huy Văn phòng đã tải lên (trống nếu chưa có; dùng trong {%p if emblem %})",
     "verification_code": "Mã xác minh",
 }
 

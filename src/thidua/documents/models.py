@@ -428,9 +428,18 @@ class RenderJob(models.Model):
         return 100 if not self.total else min(100, round(100 * self.done / self.total))
 
 
+def emblem_path(instance, filename: str) -> str:
+    return f"private/emblems/{instance.organisation_id}/{filename[-60:]}"
+
+
+def signing_certificate_path(instance, filename: str) -> str:
+    return f"private/signing/{instance.organisation_id}/{filename[-60:]}"
+
+
 class OrganisationSettings(models.Model):
-    """Per-organisation document settings: the running golden-book register and the
-    print offsets that align text on pre-printed certificate blanks (phôi)."""
+    """Per-organisation document settings: the running golden-book register, the print
+    offsets that align text on pre-printed certificate blanks (phôi), and the national
+    emblem printed at the top of plain-paper certificates."""
 
     organisation = models.OneToOneField(
         "orgs.Organisation", on_delete=models.CASCADE, related_name="document_settings"
@@ -440,6 +449,10 @@ class OrganisationSettings(models.Model):
     )
     blank_offset_top_mm = models.SmallIntegerField(_("dịch xuống (mm) khi in phôi"), default=0)
     blank_offset_left_mm = models.SmallIntegerField(_("dịch sang phải (mm) khi in phôi"), default=0)
+    # The Office's own Quốc huy image (none ships with the software), PNG or JPEG as Word
+    # embeds it (an uploaded SVG is kept drawn as PNG: see documents/emblem.py).
+    emblem = models.FileField(_("ảnh Quốc huy"), upload_to=emblem_path, blank=True)
+    emblem_name = models.CharField(_("tên tệp ảnh Quốc huy"), max_length=200, blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -449,3 +462,73 @@ class OrganisationSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation)
+
+
+class SigningCertificate(models.Model):
+    """The Office's signing certificate (chứng thư số, a PKCS#12 file) with which the
+    organisation's award decisions are signed digitally (PAdES) when issued.
+
+    The file is kept in private storage (never served); its password is kept encrypted
+    (``documents.signing.encrypt_password``) and never shown again. The certificate's
+    particulars are copied here when it is installed so the settings page needs not open it.
+    """
+
+    organisation = models.OneToOneField(
+        "orgs.Organisation",
+        verbose_name=_("đơn vị hành chính"),
+        on_delete=models.CASCADE,
+        related_name="signing_certificate",
+    )
+    file = models.FileField(_("tệp chứng thư số"), upload_to=signing_certificate_path)
+    password_encrypted = models.TextField(_("mật khẩu (đã mã hóa)"))
+    subject = models.CharField(_("người được cấp"), max_length=300)
+    subject_organisation = models.CharField(_("tổ chức"), max_length=300, blank=True)
+    issuer = models.CharField(_("tổ chức cấp"), max_length=300)
+    serial = models.CharField(_("số hiệu"), max_length=80)
+    valid_from = models.DateTimeField(_("hiệu lực từ"))
+    valid_until = models.DateTimeField(_("hiệu lực đến"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chứng thư số")
+        verbose_name_plural = _("chứng thư số")
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.serial})"
+
+
+class DocumentSignature(models.Model):
+    """The digital signature put on an issued document's PDF, as validated right after
+    signing — a cache, so the public verification page does not validate the file at each
+    visit. The certificate's particulars are frozen here: replacing or removing the
+    Office's certificate later does not change what this document was signed with."""
+
+    document = models.OneToOneField(
+        Document, on_delete=models.CASCADE, related_name="digital_signature"
+    )
+    signer_name = models.CharField(_("người ký"), max_length=300)
+    signer_organisation = models.CharField(_("tổ chức"), max_length=300, blank=True)
+    issuer = models.CharField(_("tổ chức cấp chứng thư"), max_length=300)
+    serial = models.CharField(_("số hiệu chứng thư"), max_length=80)
+    valid_from = models.DateTimeField(_("chứng thư hiệu lực từ"))
+    valid_until = models.DateTimeField(_("chứng thư hiệu lực đến"))
+    signed_at = models.DateTimeField(_("thời điểm ký"))
+    reason = models.CharField(_("lý do ký"), max_length=300, blank=True)
+    location = models.CharField(_("nơi ký"), max_length=300, blank=True)
+    intact = models.BooleanField(_("văn bản nguyên vẹn"), default=False)
+    trusted = models.BooleanField(_("chứng thư được xác thực"), default=False)
+
+    organisation_lookup = "document__organisation"
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chữ ký số của văn bản")
+        verbose_name_plural = _("chữ ký số của văn bản")
+
+    def __str__(self) -> str:
+        return f"{self.document} — {self.signer_name}"

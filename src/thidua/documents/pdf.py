@@ -97,3 +97,33 @@ def docx_many_to_pdf(items: dict[str, bytes]) -> dict[str, bytes]:
             paths.append(path)
         pdfs = convert_files(paths, Path(tmp) / "out")
         return {name: pdf.read_bytes() for name, pdf in zip(items, pdfs, strict=True)}
+
+
+PREVIEW_MAX_PAGES = 20
+
+
+def pages_as_png(data: bytes, *, dpi: int = 80) -> list[bytes]:
+    """The pages of a PDF drawn as PNG images (poppler's pdftoppm), for previewing a
+    document in the browser: a phone shows an image where it cannot show a PDF inline."""
+    binary = shutil.which("pdftoppm")
+    if binary is None:
+        raise PdfUnavailable(
+            "Máy chủ chưa cài poppler-utils (pdftoppm) nên chưa xem trước được; "
+            "hãy tải tệp PDF hoặc Word để xem."
+        )
+    with tempfile.TemporaryDirectory(prefix="thidua-preview-") as tmp:
+        source = Path(tmp) / "document.pdf"
+        source.write_bytes(data)
+        command = [binary, "-png", "-r", str(dpi), "-l", str(PREVIEW_MAX_PAGES)]
+        try:
+            subprocess.run(
+                [*command, str(source), str(Path(tmp) / "page")],
+                check=True,
+                timeout=120,
+                capture_output=True,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            raise PdfUnavailable(f"Không vẽ được trang PDF để xem trước: {exc}") from exc
+        # pdftoppm pads page numbers to the width of the last one (page-01.png …).
+        pages = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+        return [page.read_bytes() for page in pages]

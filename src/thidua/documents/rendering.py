@@ -25,6 +25,7 @@ from .template_build import TEMPLATE_DIR
 
 CLOSING = "./."
 QR_WIDTH_MM = 24
+EMBLEM_HEIGHT_MM = 22
 
 
 class TemplateProblem(ValueError):
@@ -99,7 +100,8 @@ def render_bytes(
     *,
     offset_mm: tuple[int, int] | None = None,
 ) -> bytes:
-    """Render a .docx template with ``context``. ``qr_png`` (bytes) becomes the ``qr`` image.
+    """Render a .docx template with ``context``. ``qr_png`` (bytes) becomes the ``qr`` image,
+    ``emblem_png`` (bytes or None) the ``emblem`` image of a certificate.
 
     ``offset_mm`` (top, left) shifts the whole page, for printing on pre-printed blanks.
     Raises :class:`TemplateProblem` naming the placeholder that fails.
@@ -113,6 +115,12 @@ def render_bytes(
     png = ctx.pop("qr_png", None)
     if png is not None:
         ctx["qr"] = InlineImage(tpl, io.BytesIO(png), width=Mm(QR_WIDTH_MM))
+    if "emblem_png" in ctx:
+        # Certificates only: the Office's Quốc huy, or "" so the layout leaves it out.
+        emblem = ctx.pop("emblem_png")
+        ctx["emblem"] = (
+            InlineImage(tpl, io.BytesIO(emblem), height=Mm(EMBLEM_HEIGHT_MM)) if emblem else ""
+        )
     try:
         tpl.render(ctx, _environment(), autoescape=True)
     except jinja2.TemplateSyntaxError as exc:

@@ -628,6 +628,7 @@ def sample_context(key: str, regime: str) -> dict[str, Any]:
             "date_line": date_line(sc["place"], D(y, 12, 15)),
             "signature_lines": signer[0],
             "signer_name": signer[1],
+            "emblem_png": None,
         }
     content, day, number = _content(key, regime)
     frame = _frame(regime, key, day, number if spec.issuer_kind != "UNIT" else None)

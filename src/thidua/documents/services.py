@@ -4,6 +4,9 @@ The public API other apps call (they hand over a context dict; documents knows n
 awards or movements):
 
 - :func:`create_draft` — a draft in the register (issuer name valid on its date);
+- :func:`update_draft` — the one way to change a draft; :func:`add_attachments`,
+  :func:`remove_attachment` — its attached files; :func:`may_draft`, :func:`may_write` —
+  who may (the Office and leadership; a unit head for the unit's own documents);
 - :func:`issue` — number it in its series inside the transaction, render and keep its .docx;
 - :func:`render_docx`, :func:`render_pdf` — the files (issued: frozen; draft: fresh);
 - :func:`cancel`, :func:`replace` — the end of a document's life; its number is never reused;
@@ -11,7 +14,11 @@ awards or movements):
 - :func:`create_certificates`, :func:`render_certificate`, :func:`revoke_certificate`,
   :func:`start_certificate_batch` — Giấy khen of an issued decision, with verification codes;
 - :func:`verify` — what a public verification code stands for;
-- :func:`upload_template`, :func:`remove_template` — the Office's own templates.
+- :func:`upload_template`, :func:`remove_template` — the Office's own templates;
+- :func:`install_signing_certificate`, :func:`remove_signing_certificate` — the Office's
+  PKCS#12 certificate; with one installed, :func:`issue` signs an award decision's PDF
+  (PAdES) and :func:`verify` reports the signature;
+- :func:`upload_emblem`, :func:`remove_emblem` — the Quốc huy printed on certificates.
 
 Every operation validates, runs in a transaction and writes the action log.
 """
@@ -26,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -33,16 +41,20 @@ from django.utils import timezone
 from thidua.audit.services import record
 from thidua.core.i18n import in_vietnamese
 from thidua.core.storage import FileSaves, StorageFull, saving_files
+from thidua.core.uploads import DOCX, XLSX, validate_upload
 from thidua.orgs.models import Organisation, Role
-from thidua.orgs.services import has_role, organisation_for_documents
+from thidua.orgs.services import has_role, memberships_of, organisation_for_documents
 from thidua.regulations.services import RuleMissing, regime_on
 from thidua.vn import TYPE_ABBREVIATIONS, build_symbol, date_line, format_date, parse_symbol
 
 from . import pdf
 from .catalog import spec_for
 from .models import (
+    Attachment,
+    Authority,
     Certificate,
     Document,
+    DocumentSignature,
     DocumentTemplate,
     IncomingDocument,
     IssuerKind,
@@ -52,6 +64,7 @@ from .models import (
     Purpose,
     Recipient,
     RenderJob,
+    SigningCertificate,
     Status,
 )
 from .qr import qr_png
@@ -89,6 +102,70 @@ class Signer:
 def _require_writer(actor, organisation: Organisation) -> None:
     if actor is not None and not has_role(actor, organisation, *WRITER_ROLES):
         raise PermissionError("Chỉ Văn phòng và lãnh đạo UBND được thao tác trên sổ văn bản.")
+
+
+# Who may write what. The ward's register — its number series, and whatever is issued in
+# the name of the People's Committee or of its council — belongs to the Office and the
+# leadership (WRITER_ROLES). A unit head (trưởng đơn vị) also drafts, edits, finalises and
+# cancels their own unit's documents, made in the unit's name ("UBND PHƯỜNG MỘ LAO" over
+# the unit's name): its Tờ trình, Báo cáo thành tích, Biên bản họp bình xét. Those take no
+# number of the ward's register (IssuerKind.UNIT is unnumbered): the unit signs them and
+# sends them to the Office. A unit is named, not linked, on a document (issuer_short holds
+# the name valid when drafted; names are unique within an organisation).
+UNIT_DOC_TYPES = ("TTr", "BC", "BB")
+
+
+def units_headed(actor, organisation: Organisation) -> list:
+    """The units of ``organisation`` whose head ``actor`` is."""
+    return [
+        m.unit
+        for m in memberships_of(actor)
+        if m.role == Role.UNIT_HEAD and m.unit.organisation_id == organisation.pk
+    ]
+
+
+def may_draft(actor, organisation: Organisation, issuer_kind: str, unit_name: str = "") -> bool:
+    if actor is None or has_role(actor, organisation, *WRITER_ROLES):
+        return True
+    return issuer_kind == IssuerKind.UNIT and any(
+        unit.name == unit_name.strip() for unit in units_headed(actor, organisation)
+    )
+
+
+def may_write(actor, document: Document) -> bool:
+    """Whether ``actor`` may edit, issue or cancel ``document`` (see the rule above)."""
+    if document.is_numbered:
+        return actor is None or has_role(actor, document.organisation_id, *WRITER_ROLES)
+    return may_draft(actor, document.organisation, document.issuer_kind, document.issuer_short)
+
+
+def _require_drafter(actor, organisation: Organisation, issuer_kind: str, unit_name: str) -> None:
+    if not may_draft(actor, organisation, issuer_kind, unit_name):
+        raise PermissionError(
+            "Chỉ Văn phòng, lãnh đạo UBND và trưởng đơn vị (với văn bản của đơn vị mình, "
+            "không cấp số) được soạn văn bản."
+        )
+
+
+def _require_rights(actor, document: Document) -> None:
+    if not may_write(actor, document):
+        raise PermissionError(
+            "Chỉ Văn phòng, lãnh đạo UBND hoặc trưởng đơn vị đứng tên văn bản được thao tác "
+            "trên văn bản này."
+        )
+
+
+def _check_signer(signer: Signer) -> None:
+    if signer.authority not in Authority.values:
+        raise DocumentError(f"Thể thức ký “{signer.authority}” không hợp lệ.")
+    if signer.authority in (Authority.TM, Authority.TM_KT) and not signer.authority_body.strip():
+        raise DocumentError("Ký “TM.” cần ghi tập thể được thay mặt, ví dụ “ỦY BAN NHÂN DÂN”.")
+    needs_principal = (Authority.TM_KT, Authority.KT, Authority.Q, Authority.TL, Authority.TUQ)
+    if signer.authority in needs_principal and not signer.principal_title.strip():
+        raise DocumentError(
+            "Ký thay, quyền, thừa lệnh hoặc thừa ủy quyền cần ghi chức vụ người đứng đầu, "
+            "ví dụ “CHỦ TỊCH”."
+        )
 
 
 def new_code() -> str:
@@ -166,26 +243,27 @@ def create_draft(
     doc_type: str | None = None,
     place: str | None = None,
     unit_name: str = "",
+    attachments: Sequence = (),
 ) -> Document:
-    """Put a draft in the register. ``context`` is the template's content (see catalog)."""
-    _require_writer(actor, organisation)
+    """Put a draft in the register. ``context`` is the template's content (see catalog);
+    ``attachments`` are uploaded files kept with it (checked by content)."""
     try:
         spec = spec_for(template_key)
     except ValueError as exc:
         raise DocumentError(str(exc)) from exc
-    if spec.certificate:
-        raise DocumentError("Giấy khen được tạo từ quyết định khen thưởng, không tạo riêng.")
-    doc_type = doc_type or spec.doc_type
-    if doc_type not in TYPE_ABBREVIATIONS:
-        raise DocumentError(f"Loại văn bản “{doc_type}” không có trong Phụ lục III NĐ 30/2020.")
-    if not summary.strip():
-        raise DocumentError("Hãy ghi trích yếu của văn bản.")
     issuer_kind = issuer_kind or spec.issuer_kind
     if issuer_kind not in IssuerKind.values:
         raise DocumentError(f"Cơ quan ban hành “{issuer_kind}” không hợp lệ.")
+    _require_drafter(actor, organisation, issuer_kind, unit_name)
+    if spec.certificate:
+        raise DocumentError("Giấy khen được tạo từ quyết định khen thưởng, không tạo riêng.")
+    doc_type = _check_type(doc_type or spec.doc_type, issuer_kind)
+    summary = _check_summary(summary)
+    recipients = _check_recipients(recipients)
     regime = _check_date(organisation, day)
     governing, issuer, short = issuer_lines(organisation, issuer_kind, day, unit_name)
     signer = signer or Signer("")
+    _check_signer(signer)
     document = Document.objects.create(
         organisation=organisation,
         issuer_kind=issuer_kind,
@@ -196,9 +274,9 @@ def create_draft(
         template_key=template_key,
         regime=regime,
         year=day.year,
-        place=place or organisation.place_name or organisation.name,
+        place=_check_place(place or organisation.place_name or organisation.name),
         date=day,
-        summary=summary.strip(),
+        summary=summary,
         context=context,
         signer_name=signer.name,
         signer_title=signer.title,
@@ -207,12 +285,221 @@ def create_draft(
         principal_title=signer.principal_title,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    for position, (name, purpose) in enumerate(recipients):
+    _put_recipients(document, recipients)
+    record(actor, "document.drafted", document, data={"template": template_key, "date": day})
+    if attachments:
+        _attach(actor, document, attachments)
+    return document
+
+
+def _check_type(doc_type: str, issuer_kind: str) -> str:
+    if doc_type not in TYPE_ABBREVIATIONS:
+        raise DocumentError(f"Loại văn bản “{doc_type}” không có trong Phụ lục III NĐ 30/2020.")
+    if issuer_kind == IssuerKind.UNIT and doc_type not in UNIT_DOC_TYPES:
+        names = ", ".join(TYPE_ABBREVIATIONS[t] for t in UNIT_DOC_TYPES)
+        raise DocumentError(
+            f"Đơn vị chỉ đứng tên {names}; {TYPE_ABBREVIATIONS[doc_type]} do UBND hoặc "
+            "Hội đồng ban hành. Hãy chọn lại loại văn bản hoặc cơ quan ban hành."
+        )
+    return doc_type
+
+
+def _check_summary(summary: str) -> str:
+    summary = " ".join(summary.split())
+    if not summary:
+        raise DocumentError("Hãy ghi trích yếu của văn bản.")
+    if len(summary) > 500:
+        raise DocumentError(f"Trích yếu dài {len(summary)} ký tự; hãy rút gọn còn tối đa 500.")
+    return summary
+
+
+def _check_place(place: str) -> str:
+    place = place.strip()
+    if not place or len(place) > 80:
+        raise DocumentError("Hãy ghi địa danh (tối đa 80 ký tự), ví dụ “Mộ Lao”.")
+    return place
+
+
+def _check_recipients(recipients: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    checked = []
+    for name, purpose in recipients:
+        name = " ".join(name.split())
         if purpose not in Purpose.values:
             raise DocumentError(f"Mục đích “{purpose}” của nơi nhận “{name}” không hợp lệ.")
-        Recipient.objects.create(document=document, position=position, name=name, purpose=purpose)
-    record(actor, "document.drafted", document, data={"template": template_key, "date": day})
-    return document
+        if not name or len(name) > 300:
+            raise DocumentError("Mỗi nơi nhận cần có tên, tối đa 300 ký tự.")
+        checked.append((name, purpose))
+    return checked
+
+
+def _put_recipients(document: Document, recipients: list[tuple[str, str]]) -> None:
+    Recipient.objects.bulk_create(
+        Recipient(document=document, position=position, name=name, purpose=purpose)
+        for position, (name, purpose) in enumerate(recipients)
+    )
+
+
+def body_blocks(text: str, previous: Sequence[dict] = ()) -> list[dict]:
+    """The body as the templates take it, from text with one paragraph per line. A line
+    keeps the kind (heading, italic…) of the paragraph at its place before; a new line
+    written all in capitals ("I. MỤC ĐÍCH, YÊU CẦU") is a heading."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise DocumentError("Nội dung văn bản không được để trống; hãy ghi ít nhất một đoạn.")
+    if any(len(line) > 4000 for line in lines):
+        raise DocumentError("Mỗi đoạn tối đa 4.000 ký tự; hãy tách đoạn dài thành nhiều dòng.")
+    blocks = []
+    for index, line in enumerate(lines):
+        if index < len(previous):
+            kind = previous[index].get("kind", "para")
+        else:
+            kind = "heading" if line.isupper() else "para"
+        blocks.append({"kind": kind, "text": line})
+    return blocks
+
+
+def body_text(context: dict) -> str:
+    """The body of a document's content as editable text, one paragraph per line."""
+    return "\n".join(block.get("text", "") for block in context.get("body", []))
+
+
+# Drafts written on the web take the Kế hoạch template: it is the bare NĐ 30 frame (issuer,
+# number, date line, the type's name from doc_type, summary, body, Nơi nhận, signature),
+# so it lays out a document of any type.
+FRAME_TEMPLATE = "ke_hoach"
+
+# What update_draft may change; the issuer and the template stay (a new series or layout
+# is a new document).
+DRAFT_FIELDS = ("summary", "doc_type", "place", "date", "context", "recipients", "signer")
+
+
+@transaction.atomic
+@in_vietnamese
+def update_draft(actor, document: Document, **changes) -> Document:
+    """The one way to change a draft: ``summary``, ``doc_type``, ``place``, ``date``,
+    ``context``, ``recipients`` (pairs of name and purpose, replacing the list) or
+    ``signer`` (a :class:`Signer`). An issued document never changes: a change after
+    issue is a new document that replaces it (:func:`replace`). The action log names
+    the fields changed; nothing is written when nothing changed."""
+    unknown = set(changes) - set(DRAFT_FIELDS)
+    if unknown:
+        raise TypeError(f"update_draft cannot change {', '.join(sorted(unknown))}")
+    doc = Document.objects.select_for_update().select_related("organisation").get(pk=document.pk)
+    _require_rights(actor, doc)
+    if doc.status != Status.DRAFT:
+        raise DocumentError(
+            f"Văn bản {doc.symbol or ''} đang ở trạng thái “{doc.get_status_display()}”, không "
+            "sửa được: văn bản đã ban hành giữ nguyên như khi ký. Muốn thay đổi, hãy soạn "
+            "văn bản mới thay thế văn bản này."
+        )
+    before = {
+        "summary": doc.summary,
+        "doc_type": doc.doc_type,
+        "place": doc.place,
+        "date": doc.date,
+        "context": doc.context,
+        "recipients": list(doc.recipients.values_list("name", "purpose")),
+        "signer": Signer(
+            doc.signer_name,
+            doc.signer_title,
+            doc.authority,
+            doc.authority_body,
+            doc.principal_title,
+        ),
+    }
+    after = dict(before)
+    if "summary" in changes:
+        after["summary"] = _check_summary(changes["summary"])
+    if "doc_type" in changes:
+        after["doc_type"] = _check_type(changes["doc_type"], doc.issuer_kind)
+    if "place" in changes:
+        after["place"] = _check_place(changes["place"])
+    if "context" in changes:
+        if not isinstance(changes["context"], dict):
+            raise DocumentError("Nội dung văn bản phải là một bộ dữ liệu (dict) theo mẫu.")
+        after["context"] = changes["context"]
+    if "recipients" in changes:
+        after["recipients"] = _check_recipients(changes["recipients"])
+    if "signer" in changes:
+        _check_signer(changes["signer"])
+        after["signer"] = changes["signer"]
+    if "date" in changes:
+        day = changes["date"]
+        doc.regime = _check_date(doc.organisation, day)
+        doc.governing_body, doc.issuer_name, doc.issuer_short = issuer_lines(
+            doc.organisation, doc.issuer_kind, day, doc.issuer_short
+        )
+        after["date"] = day
+    changed = [field for field in DRAFT_FIELDS if after[field] != before[field]]
+    if not changed:
+        return doc
+    doc.summary, doc.doc_type, doc.place = after["summary"], after["doc_type"], after["place"]
+    doc.date, doc.year, doc.context = after["date"], after["date"].year, after["context"]
+    signer = after["signer"]
+    doc.signer_name, doc.signer_title, doc.authority = signer.name, signer.title, signer.authority
+    doc.authority_body, doc.principal_title = signer.authority_body, signer.principal_title
+    doc.save()
+    if "recipients" in changed:
+        doc.recipients.all().delete()
+        _put_recipients(doc, after["recipients"])
+    short = {
+        f: [str(before[f]), str(after[f])]
+        for f in changed
+        if f in ("summary", "doc_type", "place", "date")
+    }
+    record(actor, "document.updated", doc, data={"fields": changed, "changes": short})
+    document.refresh_from_db()
+    return doc
+
+
+ATTACHMENT_KINDS = {"pdf", DOCX, XLSX, "ole", "png", "jpeg"}
+ATTACHMENT_LABEL = "tệp PDF, Word, Excel hoặc ảnh (PNG, JPEG)"
+
+
+def _attach(actor, doc: Document, uploads: Sequence) -> list[Attachment]:
+    for uploaded in uploads:
+        try:
+            validate_upload(uploaded, ATTACHMENT_KINDS, ATTACHMENT_LABEL)
+        except ValidationError as exc:
+            name = getattr(uploaded, "name", "") or "tệp đính kèm"
+            raise DocumentError(f"Tệp “{name}”: {' '.join(exc.messages)}") from exc
+    added = []
+    # A full disk: a clear message, the files saved so far go, the transaction rolls back.
+    with saving_files() as files:
+        for uploaded in uploads:
+            name = (getattr(uploaded, "name", "") or "tep-dinh-kem")[-200:]
+            attachment = Attachment(document=doc, name=name)
+            _save_upload(files, attachment.file, name, uploaded)
+            attachment.save()
+            added.append(attachment)
+    record(actor, "document.attached", doc, data={"files": [a.name for a in added]})
+    return added
+
+
+@transaction.atomic
+def add_attachments(actor, document: Document, uploads: Sequence) -> list[Attachment]:
+    """Attach files (annexes, scans) to a draft; all are checked before any is kept."""
+    doc = Document.objects.select_for_update().select_related("organisation").get(pk=document.pk)
+    _require_rights(actor, doc)
+    if doc.status != Status.DRAFT:
+        raise DocumentError("Chỉ đính kèm tệp vào văn bản còn là dự thảo.")
+    return _attach(actor, doc, uploads)
+
+
+@transaction.atomic
+def remove_attachment(actor, attachment: Attachment) -> None:
+    doc = (
+        Document.objects.select_for_update()
+        .select_related("organisation")
+        .get(pk=attachment.document_id)
+    )
+    _require_rights(actor, doc)
+    if doc.status != Status.DRAFT:
+        raise DocumentError("Văn bản đã ban hành giữ nguyên tệp đính kèm.")
+    record(actor, "document.attachment_removed", doc, data={"file": attachment.name})
+    name, storage = attachment.file.name, attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def _context(document: Document) -> dict:
@@ -236,7 +523,7 @@ def issue(actor, document: Document, *, day: datetime.date | None = None) -> Doc
     stays with the document even if it is later cancelled.
     """
     doc = Document.objects.select_for_update().select_related("organisation").get(pk=document.pk)
-    _require_writer(actor, doc.organisation)
+    _require_rights(actor, doc)
     if doc.status != Status.DRAFT:
         raise DocumentError(
             f"Văn bản này đã ở trạng thái “{doc.get_status_display()}”, không ban hành lại được."
@@ -259,8 +546,12 @@ def issue(actor, document: Document, *, day: datetime.date | None = None) -> Doc
         doc.verification_code = new_code()
     doc.save()
     data = _render_fresh(doc)
-    doc.docx_file.save(_file_name(doc, "docx"), ContentFile(data), save=False)
-    doc.save(update_fields=["docx_file"])
+    # A full disk or a failed signature: the files saved so far go, the transaction rolls back.
+    with saving_files() as files:
+        _save_upload(files, doc.docx_file, _file_name(doc, "docx"), ContentFile(data))
+        doc.save(update_fields=["docx_file"])
+        if doc.doc_type == "QĐ":
+            _sign_decision(actor, doc, data, files)
     record(actor, "document.issued", doc, data={"symbol": doc.symbol, "date": doc.date})
     document.refresh_from_db()
     return doc
@@ -330,9 +621,9 @@ def render_pdf(document: Document) -> bytes:
 
 @transaction.atomic
 def cancel(actor, document: Document, reason: str) -> Document:
-    """Cancel an issued document. Its number stays used: it is never given again."""
+    """Cancel an issued document or a draft. Its number stays used: never given again."""
     doc = Document.objects.select_for_update().get(pk=document.pk)
-    _require_writer(actor, doc.organisation)
+    _require_rights(actor, doc)
     if not reason.strip():
         raise DocumentError("Hãy ghi lý do hủy văn bản.")
     if doc.status not in (Status.ISSUED, Status.DRAFT):
@@ -531,6 +822,7 @@ def certificate_context(certificate: Certificate) -> dict:
         "date_line": date_line(decision.place, decision.date),
         "signature_lines": decision.signature_lines,
         "signer_name": decision.signer_name,
+        "emblem_png": _emblem_bytes(decision.organisation),
     }
 
 
@@ -768,6 +1060,8 @@ class Verification:
     issuer: str
     valid: bool
     status_text: str
+    # The decision's digital signature (PAdES), when it was signed at issue.
+    signature: DocumentSignature | None = None
 
 
 def verify(code: str) -> Verification | None:
@@ -796,7 +1090,9 @@ def verify(code: str) -> Verification | None:
             valid,
             status_text,
         )
-    decision = Document.objects.filter(verification_code=code).first()
+    decision = (
+        Document.objects.select_related("digital_signature").filter(verification_code=code).first()
+    )
     if decision is None:
         return None
     valid = decision.status == Status.ISSUED
@@ -811,6 +1107,7 @@ def verify(code: str) -> Verification | None:
         decision.issuer_short,
         valid,
         "Còn hiệu lực" if valid else f"Quyết định {decision.get_status_display().lower()}",
+        getattr(decision, "digital_signature", None),
     )
 
 
@@ -833,3 +1130,170 @@ def update_blank_offsets(
         data={"top": blank_offset_top_mm, "left": blank_offset_left_mm},
     )
     return own
+
+
+# --- digital signature (PAdES) and the national emblem -------------------------------------------
+
+CERTIFICATE_FILE_MAX_BYTES = 256 * 1024  # a PKCS#12 file is a few kilobytes
+
+
+@transaction.atomic
+def install_signing_certificate(
+    actor, organisation: Organisation, uploaded, password: str
+) -> SigningCertificate:
+    """Install (or replace) the Office's signing certificate: a PKCS#12 file that opens
+    with ``password``, holds a private key and a certificate valid now. Refused with a
+    message, nothing stored, otherwise. The password is kept encrypted."""
+    from . import signing
+
+    _require_writer(actor, organisation)
+    if uploaded.size > CERTIFICATE_FILE_MAX_BYTES:
+        raise DocumentError(
+            "Tệp quá lớn để là một chứng thư số (.p12, .pfx chỉ vài KB). Hãy chọn đúng tệp."
+        )
+    data = uploaded.read()
+    try:
+        info = signing.read_pkcs12(data, password, now=timezone.now())
+    except signing.SigningError as exc:
+        raise DocumentError(str(exc)) from exc
+    cert = SigningCertificate.objects.select_for_update().filter(organisation=organisation).first()
+    replaced = cert.file.name if cert is not None else ""
+    cert = cert or SigningCertificate(organisation=organisation)
+    with saving_files() as files:
+        _save_upload(files, cert.file, "chung-thu-so.p12", ContentFile(data))
+        cert.password_encrypted = signing.encrypt_password(password)
+        cert.subject = info.subject[:300]
+        cert.subject_organisation = info.organisation[:300]
+        cert.issuer = info.issuer[:300]
+        cert.serial = info.serial[:80]
+        cert.valid_from, cert.valid_until = info.valid_from, info.valid_until
+        cert.uploaded_by = actor if getattr(actor, "is_authenticated", False) else None
+        cert.save()
+        record(
+            actor,
+            "signing_certificate.installed",
+            cert,
+            data={"subject": cert.subject, "serial": cert.serial, "until": cert.valid_until},
+        )
+    if replaced:
+        storage = cert.file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
+    return cert
+
+
+@transaction.atomic
+def remove_signing_certificate(actor, certificate: SigningCertificate) -> None:
+    """Remove the certificate: decisions issued from now on are not signed digitally.
+    Documents already signed keep their signature."""
+    _require_writer(actor, certificate.organisation)
+    record(
+        actor,
+        "signing_certificate.removed",
+        certificate,
+        data={"subject": certificate.subject, "serial": certificate.serial},
+    )
+    name, storage = certificate.file.name, certificate.file.storage
+    certificate.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def _sign_decision(actor, doc: Document, docx: bytes, files: FileSaves) -> None:
+    """Sign an award decision's PDF (PAdES B-B) if its organisation installed a signing
+    certificate, keep the signed PDF as the document's PDF, and cache the validation of
+    the signed file for the verification page. Any failure raises DocumentError, so the
+    caller's transaction and ``saving_files`` undo the whole issue."""
+    from . import signing
+
+    cert = SigningCertificate.objects.filter(organisation_id=doc.organisation_id).first()
+    if cert is None:
+        return
+    if timezone.now() > cert.valid_until:
+        raise DocumentError(
+            f"Chứng thư số của cơ quan đã hết hạn ngày {timezone.localtime(cert.valid_until):%d/%m/%Y}"
+            "; quyết định chưa được ban hành. Hãy tải lên chứng thư mới (mục Thiết lập của "
+            "Sổ văn bản), hoặc gỡ chứng thư để ban hành không ký số."
+        )
+    reason = f"Ban hành {doc.type_name} số {doc.symbol}"
+    try:
+        with cert.file.open("rb") as handle:
+            p12 = handle.read()
+        password = signing.decrypt_password(cert.password_encrypted)
+        unsigned = pdf.docx_to_pdf(docx, name=f"doc-{doc.pk}")
+        signed = signing.sign_pdf(unsigned, p12, password, reason=reason, location=doc.place)
+        (check,) = signing.check_signatures(signed)
+    except (pdf.PdfUnavailable, signing.SigningError, OSError) as exc:
+        raise DocumentError(f"Chưa ký số được quyết định nên chưa ban hành: {exc}") from exc
+    if not (check.intact and check.valid and check.covers_whole_file):
+        raise DocumentError(
+            "Chữ ký số vừa tạo không kiểm tra được là hợp lệ nên quyết định chưa ban hành. "
+            "Hãy tải lên lại chứng thư số rồi ban hành lại."
+        )
+    _save_upload(files, doc.pdf_file, _file_name(doc, "pdf"), ContentFile(signed))
+    doc.save(update_fields=["pdf_file"])
+    info = check.certificate
+    DocumentSignature.objects.create(
+        document=doc,
+        signer_name=info.subject[:300],
+        signer_organisation=info.organisation[:300],
+        issuer=info.issuer[:300],
+        serial=info.serial[:80],
+        valid_from=info.valid_from,
+        valid_until=info.valid_until,
+        signed_at=check.signed_at or timezone.now(),
+        reason=check.reason[:300],
+        location=check.location[:300],
+        intact=check.intact,
+        trusted=check.trusted,
+    )
+    record(actor, "document.signed", doc, data={"serial": info.serial, "signer": info.subject})
+
+
+@transaction.atomic
+def upload_emblem(actor, organisation: Organisation, uploaded) -> OrganisationSettings:
+    """Keep the Office's Quốc huy image for its plain-paper certificates (PNG, JPEG or
+    SVG, checked by content; see documents/emblem.py)."""
+    from .emblem import EMBLEM_MAX_BYTES, EmblemProblem, normalise
+
+    _require_writer(actor, organisation)
+    if uploaded.size > EMBLEM_MAX_BYTES:
+        raise DocumentError(
+            f"Ảnh quá lớn ({uploaded.size / 1048576:.1f} MB); giới hạn là "
+            f"{EMBLEM_MAX_BYTES // 1048576} MB. Hãy giảm kích thước ảnh."
+        )
+    try:
+        image, ext = normalise(uploaded.read())
+    except EmblemProblem as exc:
+        raise DocumentError(str(exc)) from exc
+    own = OrganisationSettings.objects.select_for_update().get(pk=settings_for(organisation).pk)
+    replaced = own.emblem.name
+    with saving_files() as files:
+        _save_upload(files, own.emblem, f"quoc-huy.{ext}", ContentFile(image))
+        own.emblem_name = getattr(uploaded, "name", "")[:200]
+        own.save(update_fields=["emblem", "emblem_name"])
+        record(actor, "documents.emblem_uploaded", organisation, data={"file": own.emblem_name})
+    if replaced:
+        storage = own.emblem.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
+    return own
+
+
+@transaction.atomic
+def remove_emblem(actor, organisation: Organisation) -> None:
+    """Certificates go back to the layout without the emblem."""
+    _require_writer(actor, organisation)
+    own = OrganisationSettings.objects.select_for_update().get(pk=settings_for(organisation).pk)
+    if not own.emblem:
+        return
+    name, storage = own.emblem.name, own.emblem.storage
+    own.emblem, own.emblem_name = "", ""
+    own.save(update_fields=["emblem", "emblem_name"])
+    record(actor, "documents.emblem_removed", organisation)
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def _emblem_bytes(organisation: Organisation) -> bytes | None:
+    own = OrganisationSettings.objects.filter(organisation=organisation).only("emblem").first()
+    if own is None or not own.emblem:
+        return None
+    with own.emblem.open("rb") as handle:
+        return handle.read()

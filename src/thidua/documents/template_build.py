@@ -510,7 +510,14 @@ def giay_khen(regime: dict) -> Sheet:
     s = Sheet(landscape=True, margins_mm=(16, 14, 22, 22), page_numbers=False)
     s.page_border()
     width = 29.7 - 4.4
-    s.p(QUOC_HIEU, size=14, bold=True, align="center", before=30)
+    # The Office's Quốc huy, centred at the top, takes the space above the Quốc hiệu;
+    # without one, a spacer keeps the layout as it was.
+    s.tag("{%p if emblem %}")
+    s.p("{{ emblem }}", align="center", before=2, after=4)
+    s.tag("{%p else %}")
+    s.p(" ", size=1, align="center", before=14)
+    s.tag("{%p endif %}")
+    s.p(QUOC_HIEU, size=14, bold=True, align="center")
     s.p(TIEU_NGU, size=14, bold=True, align="center")
     s.rule(None, width_cm=5.5, box_cm=width, after=10)
     s.p("{{ awarding_title }}", size=18, bold=True, color=RED, align="center", before=14)

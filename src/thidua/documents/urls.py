@@ -6,7 +6,20 @@ app_name = "documents"
 
 urlpatterns = [
     path("documents/", views.document_list, name="list"),
+    path("documents/new/", views.draft_new, name="draft_new"),
     path("documents/<int:document_id>/", views.document_detail, name="detail"),
+    path("documents/<int:document_id>/edit/", views.draft_edit, name="draft_edit"),
+    path("documents/<int:document_id>/preview/", views.document_preview, name="preview"),
+    path(
+        "documents/attachments/<int:attachment_id>/",
+        views.attachment_file,
+        name="attachment_file",
+    ),
+    path(
+        "documents/attachments/<int:attachment_id>/remove/",
+        views.attachment_remove,
+        name="attachment_remove",
+    ),
     path("documents/<int:document_id>/docx/", views.document_docx, name="docx"),
     path("documents/<int:document_id>/pdf/", views.document_pdf, name="pdf"),
     path("documents/<int:document_id>/qr.png", views.document_qr, name="qr"),
@@ -44,5 +57,36 @@ urlpatterns = [
         name="template_remove",
     ),
     path("documents/templates/blank-settings/", views.blank_settings, name="blank_settings"),
+    path("documents/settings/", views.settings_home, name="settings_home"),
+    path(
+        "documents/settings/<int:organisationsettings_id>/",
+        views.document_settings,
+        name="settings",
+    ),
+    path(
+        "documents/settings/<int:organisationsettings_id>/signing/",
+        views.signing_certificate_install,
+        name="signing_install",
+    ),
+    path(
+        "documents/settings/<int:organisationsettings_id>/signing/remove/",
+        views.signing_certificate_remove,
+        name="signing_remove",
+    ),
+    path(
+        "documents/settings/<int:organisationsettings_id>/emblem/",
+        views.emblem_upload,
+        name="emblem_upload",
+    ),
+    path(
+        "documents/settings/<int:organisationsettings_id>/emblem/remove/",
+        views.emblem_remove,
+        name="emblem_remove",
+    ),
+    path(
+        "documents/settings/<int:organisationsettings_id>/emblem.png",
+        views.emblem_image,
+        name="emblem_image",
+    ),
     path("verify/<str:code>", views.verify, name="verify"),
 ]

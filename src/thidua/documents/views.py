@@ -3,6 +3,7 @@ public verification page. Thin: rules live in services."""
 
 from __future__ import annotations
 
+import base64
 import io
 
 from django.conf import settings
@@ -10,22 +11,40 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.core.views import paginate
+from thidua.orgs.models import Person, Role, Unit
 from thidua.orgs.services import current_membership, has_role, organisations_where
+from thidua.vn import TYPE_ABBREVIATIONS
 
-from . import queries, services
+from . import pdf, queries, services
 from .catalog import CERTIFICATE_KEYS, FRAME_KEYS, SPECS
-from .forms import REGIMES, BlankSettingsForm, CancelForm, IncomingForm, TemplateUploadForm
+from .forms import (
+    REGIMES,
+    BlankSettingsForm,
+    CancelForm,
+    DraftForm,
+    EmblemForm,
+    IncomingForm,
+    SigningCertificateForm,
+    TemplateUploadForm,
+    recipients_text,
+)
 from .models import (
+    Attachment,
+    Authority,
     Certificate,
     Document,
     DocumentTemplate,
     IncomingDocument,
+    OrganisationSettings,
     RenderJob,
+    SigningCertificate,
     Status,
 )
 from .qr import qr_png
@@ -63,16 +82,13 @@ def _file(data: bytes, name: str, content_type: str) -> FileResponse:
 
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
-    documents = queries.register_for(request.user)
     status = request.GET.get("status", "")
     doc_type = request.GET.get("type", "")
     year = request.GET.get("year", "")
-    if status in Status.values:
-        documents = documents.filter(status=status)
-    if doc_type:
-        documents = documents.filter(doc_type=doc_type)
-    if year.isdigit():
-        documents = documents.filter(year=int(year))
+    q = request.GET.get("q", "").strip()[:100]
+    documents = queries.filter_register(
+        queries.register_for(request.user), status=status, doc_type=doc_type, year=year, q=q
+    )
     return render(
         request,
         "documents/document_list.html",
@@ -82,7 +98,9 @@ def document_list(request: HttpRequest) -> HttpResponse:
             "status": status,
             "doc_type": doc_type,
             "year": year,
-            "types": sorted({spec.doc_type for spec in SPECS.values() if spec.doc_type}),
+            "q": q,
+            "types": TYPE_ABBREVIATIONS.items(),
+            "can_draft": _drafting_organisation(request) is not None,
         },
     )
 
@@ -101,11 +119,15 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         {
             "document": document,
             "recipients": document.recipients.all(),
+            "attachments": document.attachments.all(),
             "certificates": certificates,
             "jobs": jobs,
             "can_write": _can_write(request.user, document.organisation),
+            "can_edit": services.may_write(request.user, document),
             "cancel_form": CancelForm(),
             "spec": SPECS.get(document.template_key),
+            "web_draft": document.template_key == services.FRAME_TEMPLATE
+            and document.doc_type != SPECS[services.FRAME_TEMPLATE].doc_type,
         },
     )
 
@@ -141,7 +163,7 @@ def document_qr(request: HttpRequest, document_id: int) -> HttpResponse:
 @require_POST
 def document_issue(request: HttpRequest, document_id: int) -> HttpResponse:
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
-    _require_write(request.user, document.organisation)
+    _require_rights(request.user, document)
     try:
         document = services.issue(request.user, document)
     except services.DocumentError as exc:
@@ -155,7 +177,7 @@ def document_issue(request: HttpRequest, document_id: int) -> HttpResponse:
 @require_POST
 def document_cancel(request: HttpRequest, document_id: int) -> HttpResponse:
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
-    _require_write(request.user, document.organisation)
+    _require_rights(request.user, document)
     form = CancelForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Hãy ghi lý do hủy văn bản.")
@@ -167,6 +189,223 @@ def document_cancel(request: HttpRequest, document_id: int) -> HttpResponse:
         else:
             messages.success(request, "Đã hủy văn bản; số của văn bản không được cấp lại.")
     return redirect("documents:detail", document_id=document.pk)
+
+
+# --- drafting on the web -----------------------------------------------------------------------
+
+
+def _require_rights(user, document: Document) -> None:
+    if not services.may_write(user, document):
+        raise PermissionDenied(
+            "Chỉ Văn phòng, lãnh đạo UBND hoặc trưởng đơn vị đứng tên văn bản được thao tác "
+            "trên văn bản này."
+        )
+
+
+def _drafting_organisation(request: HttpRequest):
+    """Where the user drafts: the organisation they work in now, if they may draft there
+    (the Office, the leadership, a unit head), else the first where they may."""
+    roles = (*services.WRITER_ROLES, Role.UNIT_HEAD)
+    membership = current_membership(request)
+    if membership and has_role(request.user, membership.unit.organisation, *roles):
+        return membership.unit.organisation
+    own = organisations_where(request.user, *roles)
+    return own[0] if own else None
+
+
+def _issuers(user, organisation) -> dict[str, tuple[str, str, str]]:
+    """The issuers the user may draft for: choice value → (label, issuer kind, unit name)."""
+    issuers = {}
+    if has_role(user, organisation, *services.WRITER_ROLES):
+        issuers["UBND"] = (f"{organisation.committee_name} (có số)", "UBND", "")
+        issuers["HĐTĐKT"] = ("Hội đồng Thi đua - Khen thưởng (có số)", "HĐTĐKT", "")
+        units = Unit.objects.filter(organisation=organisation).order_by("sort_name")
+    else:
+        units = services.units_headed(user, organisation)
+    for unit in units:
+        issuers[f"unit:{unit.pk}"] = (
+            f"{unit.name} (văn bản của đơn vị, không số)",
+            "UNIT",
+            unit.name,
+        )
+    return issuers
+
+
+def _draft_page(request, form, organisation, document=None) -> HttpResponse:
+    people = Person.objects.filter(organisation=organisation, is_active=True).order_by("sort_name")
+    return render(
+        request,
+        "documents/draft_form.html",
+        {"form": form, "organisation": organisation, "document": document, "people": people},
+        status=400 if form.errors else 200,
+    )
+
+
+def _new_draft_initial(user, organisation) -> dict:
+    today = timezone.localdate()
+    initial = {
+        "doc_type": "TB",
+        "place": organisation.place_name or organisation.name,
+        # A ward merged away keeps its register for the documents of its own days.
+        "date": min(today, organisation.valid_to) if organisation.valid_to else today,
+        "recipients": "Lưu: VT",
+    }
+    if has_role(user, organisation, *services.WRITER_ROLES):
+        return {
+            **initial,
+            "authority": Authority.TM,
+            "authority_body": "ỦY BAN NHÂN DÂN",
+            "signer_title": "CHỦ TỊCH",
+        }
+    person = getattr(user, "person", None)
+    return {
+        **initial,
+        "doc_type": "BC",
+        "signer_name": person.full_name if person else "",
+        "signer_title": person.position.upper() if person else "",
+    }
+
+
+@login_required
+def draft_new(request: HttpRequest) -> HttpResponse:
+    organisation = _drafting_organisation(request)
+    if organisation is None:
+        raise PermissionDenied("Chỉ Văn phòng, lãnh đạo UBND và trưởng đơn vị được soạn văn bản.")
+    issuers = _issuers(request.user, organisation)
+    form = DraftForm(
+        request.POST or None,
+        request.FILES or None,
+        issuers=[(value, label) for value, (label, _k, _u) in issuers.items()],
+        initial=_new_draft_initial(request.user, organisation),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        _label, issuer_kind, unit_name = issuers[data["issuer"]]
+        try:
+            document = services.create_draft(
+                request.user,
+                organisation,
+                services.FRAME_TEMPLATE,
+                data["date"],
+                {"body": services.body_blocks(data["body"])},
+                summary=data["summary"],
+                recipients=data["recipients"],
+                signer=form.signer(),
+                issuer_kind=issuer_kind,
+                doc_type=data["doc_type"],
+                place=data["place"],
+                unit_name=unit_name,
+                attachments=data["attachments"],
+            )
+        except services.DocumentError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã lưu dự thảo; hãy xem trước rồi ban hành.")
+            return redirect("documents:detail", document_id=document.pk)
+    return _draft_page(request, form, organisation)
+
+
+@login_required
+def draft_edit(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = get_object_or_404(
+        Document.objects.visible_to(request.user).select_related("organisation"), pk=document_id
+    )
+    _require_rights(request.user, document)
+    if document.status != Status.DRAFT:
+        messages.error(
+            request,
+            "Văn bản đã ban hành không sửa được; muốn thay đổi, hãy soạn văn bản mới thay thế.",
+        )
+        return redirect("documents:detail", document_id=document.pk)
+    # A draft written on the web takes its layout from its body alone, so its type may
+    # change; one made by a movement step (a Tờ trình with its list…) keeps its type.
+    free = document.template_key == services.FRAME_TEMPLATE
+    form = DraftForm(
+        request.POST or None,
+        request.FILES or None,
+        type_editable=free,
+        initial={
+            "doc_type": document.doc_type,
+            "summary": document.summary,
+            "body": services.body_text(document.context),
+            "place": document.place,
+            "date": document.date,
+            "recipients": recipients_text(document.recipients.all()),
+            "signer_name": document.signer_name,
+            "signer_title": document.signer_title,
+            "authority": document.authority,
+            "authority_body": document.authority_body,
+            "principal_title": document.principal_title,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                blocks = services.body_blocks(
+                    data["body"], () if free else document.context.get("body", [])
+                )
+                changes = {
+                    "summary": data["summary"],
+                    "place": data["place"],
+                    "date": data["date"],
+                    "recipients": data["recipients"],
+                    "signer": form.signer(),
+                    "context": {**document.context, "body": blocks},
+                }
+                if free:
+                    changes["doc_type"] = data["doc_type"]
+                services.update_draft(request.user, document, **changes)
+                if data["attachments"]:
+                    services.add_attachments(request.user, document, data["attachments"])
+        except services.DocumentError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã lưu dự thảo.")
+            return redirect("documents:detail", document_id=document.pk)
+    return _draft_page(request, form, document.organisation, document)
+
+
+@login_required
+def document_preview(request: HttpRequest, document_id: int) -> HttpResponse:
+    """The document's PDF drawn page by page: what will be printed, on any screen."""
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
+    pages, problem = [], ""
+    try:
+        pages = [
+            base64.b64encode(png).decode("ascii")
+            for png in pdf.pages_as_png(services.render_pdf(document), dpi=100)
+        ]
+    except (services.DocumentError, pdf.PdfUnavailable) as exc:
+        problem = str(exc)
+    return render(
+        request,
+        "documents/document_preview.html",
+        {"document": document, "pages": pages, "problem": problem},
+    )
+
+
+@login_required
+def attachment_file(request: HttpRequest, attachment_id: int) -> FileResponse:
+    attachment = get_object_or_404(Attachment.objects.visible_to(request.user), pk=attachment_id)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+@login_required
+@require_POST
+def attachment_remove(request: HttpRequest, attachment_id: int) -> HttpResponse:
+    attachment = get_object_or_404(
+        Attachment.objects.visible_to(request.user).select_related("document__organisation"),
+        pk=attachment_id,
+    )
+    _require_rights(request.user, attachment.document)
+    try:
+        services.remove_attachment(request.user, attachment)
+    except services.DocumentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã bỏ tệp đính kèm “{attachment.name}”.")
+    return redirect("documents:detail", document_id=attachment.document_id)
 
 
 # --- certificates ---------------------------------------------------------------------------
@@ -410,3 +649,121 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     if result is None:
         raise Http404
     return render(request, "documents/verify.html", {"result": result})
+
+
+# --- document settings: signing certificate and national emblem ----------------------------------
+
+
+def _own_settings(request: HttpRequest, organisationsettings_id: int):
+    """The settings row named in the URL: 404 for another ward, 403 unless the user may
+    write that organisation's register (the Office, the Chairman, a vice-chairman)."""
+    own = get_object_or_404(
+        OrganisationSettings.objects.visible_to(request.user).select_related("organisation"),
+        pk=organisationsettings_id,
+    )
+    _require_write(request.user, own.organisation)
+    return own
+
+
+@login_required
+def settings_home(request: HttpRequest) -> HttpResponse:
+    organisation = _writer_organisation(request)
+    if organisation is None:
+        raise PermissionDenied("Chỉ Văn phòng và lãnh đạo UBND quản lý thiết lập văn bản.")
+    own = services.settings_for(organisation)
+    return redirect("documents:settings", organisationsettings_id=own.pk)
+
+
+def _settings_page(request, own, *, certificate_form=None, emblem_form=None, status=200):
+    organisation = own.organisation
+    return render(
+        request,
+        "documents/settings.html",
+        {
+            "own": own,
+            "organisation": organisation,
+            "certificate": SigningCertificate.objects.filter(organisation=organisation).first(),
+            "certificate_form": certificate_form or SigningCertificateForm(),
+            "emblem_form": emblem_form or EmblemForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def document_settings(request: HttpRequest, organisationsettings_id: int) -> HttpResponse:
+    return _settings_page(request, _own_settings(request, organisationsettings_id))
+
+
+def _settings_upload(request, organisationsettings_id: int, form_class, save, done: str):
+    """Both uploads of the settings page: the form, the service, its message or the page
+    again (400) with the form's error under the file field."""
+    own = _own_settings(request, organisationsettings_id)
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            save(own.organisation, form.cleaned_data)
+        except services.DocumentError as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, done)
+            return redirect("documents:settings", organisationsettings_id=own.pk)
+    return _settings_page(request, own, status=400, **{f"{form.prefix}_form": form})
+
+
+@login_required
+@require_POST
+def signing_certificate_install(request: HttpRequest, organisationsettings_id: int) -> HttpResponse:
+    return _settings_upload(
+        request,
+        organisationsettings_id,
+        SigningCertificateForm,
+        lambda organisation, data: services.install_signing_certificate(
+            request.user, organisation, data["file"], data["password"]
+        ),
+        "Đã cài chứng thư số; quyết định khen thưởng ban hành từ nay được ký số.",
+    )
+
+
+@login_required
+@require_POST
+def signing_certificate_remove(request: HttpRequest, organisationsettings_id: int) -> HttpResponse:
+    own = _own_settings(request, organisationsettings_id)
+    certificate = get_object_or_404(SigningCertificate, organisation=own.organisation)
+    services.remove_signing_certificate(request.user, certificate)
+    messages.success(request, "Đã gỡ chứng thư số; quyết định ban hành từ nay không được ký số.")
+    return redirect("documents:settings", organisationsettings_id=own.pk)
+
+
+@login_required
+@require_POST
+def emblem_upload(request: HttpRequest, organisationsettings_id: int) -> HttpResponse:
+    return _settings_upload(
+        request,
+        organisationsettings_id,
+        EmblemForm,
+        lambda organisation, data: services.upload_emblem(request.user, organisation, data["file"]),
+        "Đã lưu ảnh Quốc huy; Giấy khen in trên giấy trắng có ảnh này.",
+    )
+
+
+@login_required
+@require_POST
+def emblem_remove(request: HttpRequest, organisationsettings_id: int) -> HttpResponse:
+    own = _own_settings(request, organisationsettings_id)
+    services.remove_emblem(request.user, own.organisation)
+    messages.success(request, "Đã bỏ ảnh Quốc huy khỏi Giấy khen.")
+    return redirect("documents:settings", organisationsettings_id=own.pk)
+
+
+@login_required
+def emblem_image(request: HttpRequest, organisationsettings_id: int) -> HttpResponse:
+    own = get_object_or_404(
+        OrganisationSettings.objects.visible_to(request.user), pk=organisationsettings_id
+    )
+    if not own.emblem:
+        raise Http404("Chưa có ảnh Quốc huy.")
+    kind = "image/png" if own.emblem.name.endswith(".png") else "image/jpeg"
+    response = FileResponse(own.emblem.open("rb"), content_type=kind)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from thidua.audit.services import record
 from thidua.core.i18n import in_vietnamese
+from thidua.core.storage import saving_files
 from thidua.core.uploads import validate_upload
 from thidua.documents import services as documents
 from thidua.documents.models import Status as DocumentStatus
@@ -426,19 +427,12 @@ def _put_document(
         .first()
     )
     if existing is not None and existing.document.status == DocumentStatus.DRAFT:
-        # documents offers no "update draft" service yet; a draft's content is the
-        # caller's to change until it is issued (see the report to the lead).
-        type(existing.document).objects.filter(pk=existing.document_id).update(
-            context=content, summary=summary
-        )
+        documents.update_draft(actor, existing.document, context=content, summary=summary)
         return existing
-    # The register lets only the Office and the leadership write; a unit head's right
-    # to make its own unit's dossier was checked by the caller, so the head's draft is
-    # made on the system's behalf and the action log entry of this app names the head.
-    organisation = dossier.movement.organisation
-    writer = actor if has_role(actor, organisation, *documents.WRITER_ROLES) else None
+    # Made in the proposing unit's name, so its head drafts it as the Office does
+    # (documents.services.may_draft); it takes no number of the ward's register.
     document = documents.create_draft(
-        writer,
+        actor,
         dossier.movement.organisation,
         template_key,
         dossier.document_date,
@@ -527,7 +521,7 @@ BODY_KEY = "body"
 
 def body_text(dossier_file: DossierFile) -> str:
     """The editable paragraphs of a generated document, one per line."""
-    return "\n".join(p.get("text", "") for p in dossier_file.document.context.get(BODY_KEY, []))
+    return documents.body_text(dossier_file.document.context)
 
 
 @transaction.atomic
@@ -539,25 +533,17 @@ def edit_document(actor, dossier_file: DossierFile, text: str, summary_line: str
     document = dossier_file.document
     if document is None or document.status != DocumentStatus.DRAFT:
         raise ValidationError("Chỉ sửa được văn bản còn là dự thảo.")
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise ValidationError("Nội dung văn bản không được để trống; hãy ghi ít nhất một đoạn.")
-    if any(len(line) > 4000 for line in lines):
-        raise ValidationError("Mỗi đoạn tối đa 4.000 ký tự; hãy tách đoạn dài thành nhiều dòng.")
-    old = document.context.get(BODY_KEY, [])
-    kinds = [p.get("kind", "para") for p in old]
-    context = dict(document.context)
-    context[BODY_KEY] = [
-        {"kind": kinds[i] if i < len(kinds) else "para", "text": line}
-        for i, line in enumerate(lines)
-    ]
-    type(document).objects.filter(pk=document.pk).update(context=context)
+    try:
+        blocks = documents.body_blocks(text, document.context.get(BODY_KEY, []))
+        documents.update_draft(actor, document, context={**document.context, BODY_KEY: blocks})
+    except documents.DocumentError as exc:
+        raise ValidationError(str(exc)) from exc
     record(
         actor,
         "dossier.document_edited",
         dossier,
         organisation=dossier.movement.organisation,
-        data={"document": document.pk, "paragraphs": len(lines)},
+        data={"document": document.pk, "paragraphs": len(blocks)},
     )
 
 
@@ -586,15 +572,17 @@ def upload_scan(
         size=uploaded.size,
         added_by=actor,
     )
-    scan.file.save(scan.original_name, uploaded, save=False)
-    scan.save()
-    record(
-        actor,
-        "dossier.scan_uploaded",
-        dossier,
-        organisation=dossier.movement.organisation,
-        data={"item": item.name, "file": scan.original_name, "kind": kind},
-    )
+    # A full disk: StorageFull's message, no file kept, and the transaction rolls back.
+    with saving_files() as files:
+        files.save(scan.file, scan.original_name, uploaded)
+        scan.save()
+        record(
+            actor,
+            "dossier.scan_uploaded",
+            dossier,
+            organisation=dossier.movement.organisation,
+            data={"item": item.name, "file": scan.original_name, "kind": kind},
+        )
     return scan
 
 
