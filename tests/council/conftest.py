@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from thidua.council import services
+from thidua.council import decisions, disclosure, services
 from thidua.council.models import Council, CouncilMember, Meeting
 from thidua.movements.models import Movement
 from thidua.nominations.models import Nomination, NominationStatus
@@ -20,6 +20,7 @@ COLLECTIVES = [
     "Địa chính - Xây dựng - Đô thị và Môi trường",
 ]
 INDIVIDUALS = [("Lê Thị", "Mai"), ("Vương Đình", "Phúc"), ("Trịnh Văn", "Long")]
+D = datetime.date
 MEMBERS = ["chutich", "hoidong1", "hoidong2", "hoidong3", "hoidong4", "truongmotcua", "vanphong"]
 
 
@@ -152,3 +153,24 @@ def closed(in_session, seats, user):
     services.close_meeting(user("chutich"), meeting)
     meeting.refresh_from_db()
     return meeting
+
+
+@pytest.fixture
+def disclosed(closed, user):
+    listing = disclosure.publish(user("vanphong"), closed, D(2023, 12, 4))
+    assert listing.ends_on == D(2023, 12, 8)
+    comment = disclosure.add_comment(
+        listing,
+        author="Nguyễn Văn Dân",
+        contact="Tổ dân phố 3",
+        text="Đề nghị nêu rõ thành tích.",
+        today=D(2023, 12, 5),
+    )
+    return closed, listing, comment
+
+
+@pytest.fixture
+def drafted(disclosed, user):
+    meeting, _listing, comment = disclosed
+    disclosure.handle_comment(user("vanphong"), comment, "Đã trả lời trực tiếp người góp ý.")
+    return decisions.draft_decision(user("vanphong"), meeting, D(2023, 12, 15), user("chutich"))

@@ -22,20 +22,6 @@ from thidua.nominations.models import NominationStatus
 D = datetime.date
 
 
-@pytest.fixture
-def disclosed(closed, user):
-    listing = disclosure.publish(user("vanphong"), closed, D(2023, 12, 4))
-    assert listing.ends_on == D(2023, 12, 8)
-    comment = disclosure.add_comment(
-        listing,
-        author="Nguyễn Văn Dân",
-        contact="Tổ dân phố 3",
-        text="Đề nghị nêu rõ thành tích.",
-        today=D(2023, 12, 5),
-    )
-    return closed, listing, comment
-
-
 @pytest.mark.django_db
 def test_comments_are_taken_only_during_the_period_and_must_be_handled(disclosed, user):
     meeting, listing, comment = disclosed
@@ -50,13 +36,6 @@ def test_comments_are_taken_only_during_the_period_and_must_be_handled(disclosed
     )
     with pytest.raises(CouncilError, match="phải sau thời hạn đó"):
         decisions.draft_decision(user("vanphong"), meeting, D(2023, 12, 8), user("chutich"))
-
-
-@pytest.fixture
-def drafted(disclosed, user):
-    meeting, _listing, comment = disclosed
-    disclosure.handle_comment(user("vanphong"), comment, "Đã trả lời trực tiếp người góp ý.")
-    return decisions.draft_decision(user("vanphong"), meeting, D(2023, 12, 15), user("chutich"))
 
 
 @pytest.mark.django_db

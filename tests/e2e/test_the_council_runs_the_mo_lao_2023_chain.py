@@ -2,7 +2,8 @@
 the meeting of the seven council members; hoidong4 is absent and votes in writing;
 truongmotcua declares his conflicts on his own unit and its staff; each member casts a
 secret ballot from their own session; the chair counts, and approving a third collective
-is refused with the reason; the meeting closes with its minutes; the list is disclosed
+is refused with the reason; the meeting closes with its minutes; a member reads a candidate's dossier; the chair
+corrects an outcome after closing; the corrected list is disclosed
 and read by an anonymous visitor; the Chairman approves the decision, the Office issues it
 (numbered by the register) and downloads the certificates as PDF; an anonymous browser
 opens a certificate's QR page; the 2023 report reaches the district."""
@@ -157,6 +158,42 @@ def test_the_council_runs_the_mo_lao_2023_chain(live, page_factory):
     meeting.refresh_from_db()
     assert meeting.minutes is not None and meeting.count_minutes is not None
 
+    # A member reads a candidate's dossier from the meeting page, on a phone.
+    member = _as(page_factory, base, "hoidong2", PHONE)
+    member.goto(meeting_url)
+    row = member.locator("tr", has_text="Bùi Thị Ngọc")
+    row.get_by_role("link", name="Hồ sơ", exact=True).click()
+    member.wait_for_load_state("networkidle")
+    assert member.locator("h1").inner_text().startswith("Hồ sơ đề nghị khen thưởng của")
+    assert "Bùi Thị Ngọc" in member.content()
+    screenshot(member, "council-member-reads-dossier-phone")
+
+    # After closing, the chair corrects an outcome as a new act: Văn hóa - Xã hội out, the
+    # one-stop section (passed, left out by the quota) in.
+    def correct(name: str, current: str, outcome: str, reason: str) -> None:
+        chair.goto(meeting_url)
+        chair.get_by_text("Điều chỉnh kết quả của một người được xét").click()
+        chair.get_by_label("Tập thể, cá nhân").select_option(label=f"{name} (hiện: {current})")
+        chair.get_by_label("Kết quả đúng").select_option(label=outcome)
+        chair.get_by_label("Lý do điều chỉnh").fill(reason)
+        _post_button(chair, "Ghi nhận điều chỉnh")
+        assert f"Đã điều chỉnh kết quả đối với {name}" in chair.content()
+
+    correct(
+        "Văn hóa - Xã hội",
+        "Đề nghị khen",
+        "Không đề nghị",
+        "Phát hiện đang bị kiểm tra có dấu hiệu vi phạm",
+    )
+    correct(
+        "Bộ phận tiếp nhận và trả kết quả",
+        "Không đề nghị",
+        "Đề nghị khen",
+        "Xếp kế tiếp, thay Văn hóa - Xã hội",
+    )
+    assert "Điều chỉnh sau cuộc họp" in chair.content()
+    screenshot(chair, "council-correction-desktop")
+
     # A voter checks their receipt.
     voter = _as(page_factory, base, "hoidong3")
     voter.goto(f"{meeting_url}receipt/")
@@ -183,6 +220,10 @@ def test_the_council_runs_the_mo_lao_2023_chain(live, page_factory):
     _post_button(office, "Lập dự thảo")
     decision = AwardDecision.objects.get(meeting=meeting)
     assert decision.total == 2 * 540_000 + 2 * 270_000
+    assert set(decision.awards.filter(target="collective").values_list("name", flat=True)) == {
+        "Tư pháp - Hộ tịch",
+        "Bộ phận tiếp nhận và trả kết quả",
+    }
     chair.goto(f"{base}/council/decisions/{decision.pk}/")
     _post_button(chair, "Duyệt ký quyết định")
 

@@ -21,11 +21,11 @@ from django.utils import timezone
 
 from thidua.audit.services import record
 from thidua.core.i18n import in_vietnamese
+from thidua.core.storage import StorageFull, saving_files
 from thidua.documents import services as documents
 from thidua.documents.services import DocumentError, Signer
 from thidua.movements.models import Target
-from thidua.nominations.council_outcomes import set_outcome
-from thidua.nominations.models import NominationStatus
+from thidua.nominations.council_outcomes import record_award, revoke_award_record
 from thidua.orgs.models import Gender, Role
 from thidua.orgs.services import has_role
 from thidua.regulations.models import Multiplier
@@ -375,13 +375,19 @@ def issue_decision(
     for award, certificate in zip(awards, certificates, strict=True):
         award.certificate = certificate
     Award.objects.bulk_update(awards, ["certificate"])
+    issuer = f"Chủ tịch UBND {decision.organisation.name_on(document.date)}"
     for award in awards:
-        set_outcome(
-            actor,
-            award.candidate.nomination,
-            NominationStatus.AWARDED,
-            f"Quyết định số {document.symbol} ngày {format_date(document.date)}",
-        )
+        try:
+            record_award(
+                actor,
+                award.candidate.nomination,
+                form=award.form,
+                decision_number=document.symbol,
+                decision_date=document.date,
+                issuer=issuer,
+            )
+        except ValueError as exc:
+            raise CouncilError(str(exc)) from exc
     decision.status = DecisionStatus.ISSUED
     decision.save(update_fields=["status"])
     if render:
@@ -414,9 +420,19 @@ def attach_scan(actor, decision: AwardDecision, uploaded) -> AwardDecision:
     uploaded.seek(0)
     extension = {"jpeg": "jpg"}.get(kind, kind)
     symbol = (decision.document.symbol or str(decision.pk)).replace("/", "-")
-    decision.scan.save(f"{symbol}-ban-ky.{extension}", uploaded, save=False)
-    decision.save(update_fields=["scan"])
-    record(actor, "council.scan_attached", decision, data={"kind": kind})
+    # A full disk: StorageFull's message, no file kept, and the transaction rolls back.
+    try:
+        with saving_files() as files:
+            files.save(
+                decision.scan,
+                f"{symbol}-ban-ky.{extension}",
+                uploaded,
+                label=getattr(uploaded, "name", "") or symbol,
+            )
+            decision.save(update_fields=["scan"])
+            record(actor, "council.scan_attached", decision, data={"kind": kind})
+    except StorageFull as exc:
+        raise CouncilError(" ".join(exc.messages)) from exc
     return decision
 
 
@@ -436,6 +452,7 @@ def _revoke_award(actor, award: Award, reason: str, symbol: str) -> None:
     text = f"Thu hồi theo Quyết định số {symbol}: {reason.strip()}"
     if award.certificate_id:
         documents.revoke_certificate(actor, award.certificate, text)
+    revoke_award_record(actor, award.candidate.nomination, symbol, reason)
     award.revoked = True
     award.revoked_reason = reason.strip()[:500]
     award.revoked_by_symbol = symbol
@@ -447,7 +464,7 @@ def revoke_award(actor, award: Award, reason: str, revoking_symbol: str) -> Awar
     """Revoke one award (its certificate shows it on the verification page)."""
     award = (
         Award.objects.select_for_update(of=("self",))
-        .select_related("decision", "certificate")
+        .select_related("decision", "certificate", "candidate__nomination")
         .get(pk=award.pk)
     )
     if not is_office(actor, award.decision.organisation_id):
@@ -485,7 +502,9 @@ def revoke_decision(
         raise CouncilError("Chỉ thu hồi quyết định đã ban hành.")
     symbol = _check_revoking(reason, revoking_symbol)
     try:
-        for award in decision.awards.filter(revoked=False).select_related("certificate"):
+        for award in decision.awards.filter(revoked=False).select_related(
+            "certificate", "candidate__nomination"
+        ):
             _revoke_award(actor, award, reason, symbol)
         documents.cancel(
             actor, decision.document, f"Thu hồi theo Quyết định số {symbol}: {reason.strip()}"

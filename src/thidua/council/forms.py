@@ -7,7 +7,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from .models import Choice, ConflictKind, CouncilSetting, Denominator, VotingMethod
+from .models import Choice, ConflictKind, CouncilSetting, Denominator, Outcome, VotingMethod
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -148,6 +148,31 @@ class ConflictForm(forms.Form):
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["candidate"].queryset = candidates
+
+
+class CorrectionForm(forms.Form):
+    """The chair's correction of an outcome after the meeting closed."""
+
+    candidate = forms.ModelChoiceField(label="Tập thể, cá nhân", queryset=None)
+    outcome = forms.ChoiceField(
+        label="Kết quả đúng",
+        choices=[
+            (Outcome.APPROVED, Outcome.APPROVED.label),
+            (Outcome.REJECTED, Outcome.REJECTED.label),
+        ],
+    )
+    reason = forms.CharField(
+        label="Lý do điều chỉnh",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Ví dụ: phát hiện đang bị xem xét kỷ luật sau cuộc họp.",
+    )
+
+    def __init__(self, *args, candidates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidate"].queryset = candidates
+        self.fields["candidate"].label_from_instance = lambda c: (
+            f"{c.name} (hiện: {c.get_outcome_display()})"
+        )
 
 
 class TextForm(forms.Form):

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from thidua.core.i18n import in_vietnamese
 from thidua.documents import services as documents
+from thidua.documents.models import Document
+from thidua.documents.models import Status as DocumentStatus
 from thidua.documents.services import DocumentError, Signer
 from thidua.orgs.models import Gender
 from thidua.vn import format_date
@@ -81,6 +83,9 @@ def _vote_rows(meeting: Meeting) -> tuple[list[dict], list[dict]]:
     """(rows of the vote table, paragraphs with the full counts)."""
     results = results_of(meeting)
     outcomes = dict(meeting.candidates.values_list("pk", "outcome"))
+    corrected = set(
+        meeting.acts.filter(candidate__isnull=False).values_list("candidate_id", flat=True)
+    )
     rows: list[dict] = []
     paragraphs: list[dict] = []
     for roman, group in zip(("I", "II"), results.groups, strict=True):
@@ -104,6 +109,8 @@ def _vote_rows(meeting: Meeting) -> tuple[list[dict], list[dict]]:
                 result = "Đạt tỷ lệ, ngoài số lượng"
             else:
                 result = "Không đạt"
+            if row.candidate_id in corrected:
+                result = f"{Outcome(outcomes[row.candidate_id]).label} (điều chỉnh)"
             rows.append(
                 {
                     "stt": str(index),
@@ -161,14 +168,79 @@ def _body(meeting: Meeting, detail: list[dict]) -> list[dict]:
             )
     body.append({"kind": "para", "text": "Kết quả biểu quyết chi tiết:"})
     body.extend(detail)
-    for act in meeting.acts.all():
-        body.append(
-            {
-                "kind": "para",
-                "text": f"Ghi nhận bổ sung ngày {format_date(timezone.localdate(act.at))}: {act.text}",
-            }
+    return body + _corrections(meeting)
+
+
+def _actor_name(user) -> str:
+    person = getattr(user, "person", None)
+    return person.full_name if person else user.get_full_name() or user.username
+
+
+def _corrections(meeting: Meeting) -> list[dict]:
+    """The “Điều chỉnh sau cuộc họp” section: each act recorded after closing, with its
+    date, who recorded it and the reason."""
+    acts = list(meeting.acts.select_related("actor__person", "candidate"))
+    if not acts:
+        return []
+    blocks = [{"kind": "heading", "text": "Điều chỉnh sau cuộc họp"}]
+    for act in acts:
+        day = format_date(timezone.localdate(act.at))
+        if act.candidate_id:
+            what = (
+                f"điều chỉnh kết quả đối với {act.candidate.name} từ "
+                f"“{act.get_from_outcome_display()}” thành “{act.get_to_outcome_display()}”; "
+                f"lý do: {act.text}"
+            )
+        else:
+            what = act.text
+        blocks.append(
+            {"kind": "para", "text": f"- Ngày {day}, {_actor_name(act.actor)}: {what.rstrip('.')}."}
         )
-    return body
+    return blocks
+
+
+def _count_body(meeting: Meeting) -> list[dict]:
+    return [
+        {
+            "kind": "para",
+            "text": "Phiếu kín bỏ trên hệ thống từ thiết bị của từng thành viên; phiếu của thành "
+            "viên vắng mặt do Thư ký nhập từ phiếu giấy niêm phong. Phiếu chỉ được mở khi kết "
+            "thúc bỏ phiếu và không gắn với người bỏ phiếu.",
+        },
+        {
+            "kind": "para",
+            "text": f"Tỷ lệ tính trên {meeting.get_denominator_display().lower()}, "
+            "trừ thành viên đã khai báo xung đột lợi ích với người được xét.",
+        },
+        *_corrections(meeting),
+    ]
+
+
+def _minutes_contexts(meeting: Meeting) -> tuple[dict, dict]:
+    """The content of the Biên bản họp and of the Biên bản kiểm phiếu."""
+    context = meeting_context(meeting)
+    rows, detail = _vote_rows(meeting)
+    return (
+        {"meeting": context, "body": _body(meeting, detail), "vote_rows": rows},
+        {
+            "meeting": context,
+            "ballot": ballot_context(meeting, context),
+            "vote_rows": rows,
+            "body": _count_body(meeting),
+        },
+    )
+
+
+@in_vietnamese
+def refresh_minutes(meeting: Meeting) -> None:
+    """After a correction, minutes still in draft are drafted again from the meeting and
+    its acts; signed (issued) minutes never change."""
+    minutes, count = _minutes_contexts(meeting)
+    for document_id, context in ((meeting.minutes_id, minutes), (meeting.count_minutes_id, count)):
+        if document_id is not None:
+            Document.objects.filter(pk=document_id, status=DocumentStatus.DRAFT).update(
+                context=context
+            )
 
 
 @transaction.atomic
@@ -181,8 +253,7 @@ def draft_minutes(actor, meeting: Meeting) -> Meeting:
     if not is_office(actor, meeting.organisation_id):
         raise PermissionError("Chỉ Văn phòng hoặc lãnh đạo UBND lập biên bản trong sổ văn bản.")
     day = timezone.localdate(meeting.starts_at)
-    context = meeting_context(meeting)
-    rows, detail = _vote_rows(meeting)
+    minutes, count = _minutes_contexts(meeting)
     updates = {}
     try:
         if meeting.minutes_id is None:
@@ -191,7 +262,7 @@ def draft_minutes(actor, meeting: Meeting) -> Meeting:
                 meeting.organisation,
                 "bien_ban_hop_hoi_dong",
                 day,
-                {"meeting": context, "body": _body(meeting, detail), "vote_rows": rows},
+                minutes,
                 summary=f"Họp Hội đồng Thi đua - Khen thưởng xét tặng {meeting.award_form} "
                 f"trong {meeting.movement.title[:1].lower()}{meeting.movement.title[1:]}",
             )
@@ -201,25 +272,7 @@ def draft_minutes(actor, meeting: Meeting) -> Meeting:
                 meeting.organisation,
                 "bien_ban_kiem_phieu",
                 day,
-                {
-                    "meeting": context,
-                    "ballot": ballot_context(meeting, context),
-                    "vote_rows": rows,
-                    "body": [
-                        {
-                            "kind": "para",
-                            "text": "Phiếu kín bỏ trên hệ thống từ thiết bị của từng thành viên; "
-                            "phiếu của thành viên vắng mặt do Thư ký nhập từ phiếu giấy niêm "
-                            "phong. Phiếu chỉ được mở khi kết thúc bỏ phiếu và không gắn với "
-                            "người bỏ phiếu.",
-                        },
-                        {
-                            "kind": "para",
-                            "text": f"Tỷ lệ tính trên {meeting.get_denominator_display().lower()}, "
-                            "trừ thành viên đã khai báo xung đột lợi ích với người được xét.",
-                        },
-                    ],
-                },
+                count,
                 summary=f"Kiểm phiếu bầu chọn tập thể, cá nhân đề nghị tặng {meeting.award_form}",
             )
     except DocumentError as exc:

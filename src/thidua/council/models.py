@@ -510,12 +510,27 @@ class OpenVote(models.Model):
 
 
 class MeetingAct(models.Model):
-    """A recorded act about a closed meeting (a correction, an explanation): the meeting
-    itself never changes once closed."""
+    """A recorded act about a closed meeting (a correction, an explanation): the votes,
+    attendance and conclusion never change once closed. An act that corrects a
+    candidate's outcome names the candidate and both outcomes; ``text`` is its reason."""
 
     organisation_lookup = "meeting__organisation"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="acts")
+    candidate = models.ForeignKey(
+        Candidate,
+        verbose_name=_("tập thể, cá nhân được điều chỉnh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+    )
+    from_outcome = models.CharField(
+        _("kết quả trước"), max_length=10, choices=Outcome.choices, blank=True
+    )
+    to_outcome = models.CharField(
+        _("kết quả sau điều chỉnh"), max_length=10, choices=Outcome.choices, blank=True
+    )
     text = models.TextField(_("nội dung"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)

@@ -27,6 +27,7 @@ from thidua.nominations.council_outcomes import set_outcome
 from thidua.nominations.models import Nomination, NominationStatus
 from thidua.orgs.models import Gender, Membership, Organisation, Role, Unit, UnitKind
 from thidua.orgs.services import has_role
+from thidua.vn import format_date
 
 from . import ballot_box, tally
 from .models import (
@@ -41,6 +42,7 @@ from .models import (
     CouncilRole,
     CouncilSetting,
     CountedReceipt,
+    DecisionStatus,
     Denominator,
     Meeting,
     MeetingAct,
@@ -1034,6 +1036,30 @@ def _sort_name(candidate: Candidate) -> str:
     return nomination.person.sort_name if nomination.person_id else nomination.unit.sort_name
 
 
+def _check_approval(meeting: Meeting, candidate: Candidate, row: tally.Result | None) -> None:
+    """Approving needs the threshold passed and room in the quota, during the meeting
+    and in a correction after it alike."""
+    if row is None or not row.passed:
+        raise CouncilError(
+            f"Không thể đề nghị khen “{candidate.name}”: số phiếu đồng ý "
+            f"{row.votes_for if row else 0}/{row.base if row else 0} "
+            f"({row.percent_text if row else '0'}%) chưa đạt tỷ lệ theo quy chế."
+        )
+    quota = quota_for(meeting, candidate.target)
+    approved = (
+        meeting.candidates.filter(target=candidate.target, outcome=Outcome.APPROVED)
+        .exclude(pk=candidate.pk)
+        .count()
+    )
+    if quota.refuses(approved):
+        label = Target(candidate.target).label.lower()
+        raise CouncilError(
+            f"Không thể đề nghị khen “{candidate.name}”: đã đủ số tối đa {quota.maximum} "
+            f"{label} theo kế hoạch (“{quota.text}”). Muốn đề nghị người này, hãy chuyển một "
+            f"{label} đã chọn sang “Không đề nghị” trước."
+        )
+
+
 @transaction.atomic
 def decide(
     actor, meeting: Meeting, candidate: Candidate, outcome: str, reason: str = ""
@@ -1048,28 +1074,9 @@ def decide(
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk, meeting=meeting)
     if outcome not in Outcome.values:
         raise CouncilError("Kết quả phải là “Đề nghị khen” hoặc “Không đề nghị”.")
-    results = results_of(meeting, with_scores=False)
-    row = results.row(candidate.pk)
+    row = results_of(meeting, with_scores=False).row(candidate.pk)
     if outcome == Outcome.APPROVED:
-        if row is None or not row.passed:
-            raise CouncilError(
-                f"Không thể đề nghị khen “{candidate.name}”: số phiếu đồng ý "
-                f"{row.votes_for if row else 0}/{row.base if row else 0} "
-                f"({row.percent_text if row else '0'}%) chưa đạt tỷ lệ theo quy chế."
-            )
-        quota = quota_for(meeting, candidate.target)
-        approved = (
-            meeting.candidates.filter(target=candidate.target, outcome=Outcome.APPROVED)
-            .exclude(pk=candidate.pk)
-            .count()
-        )
-        if quota.refuses(approved):
-            label = Target(candidate.target).label.lower()
-            raise CouncilError(
-                f"Không thể đề nghị khen “{candidate.name}”: đã đủ số tối đa {quota.maximum} "
-                f"{label} theo kế hoạch (“{quota.text}”). Muốn đề nghị người này, hãy chuyển một "
-                f"{label} đã chọn sang “Không đề nghị” trước."
-            )
+        _check_approval(meeting, candidate, row)
         reason = reason or f"Đạt {row.votes_for}/{row.base} phiếu đồng ý ({row.percent_text}%)"
     elif not reason:
         reason = (
@@ -1189,17 +1196,86 @@ def default_conclusion(meeting: Meeting, approved: list[Candidate]) -> str:
     )
 
 
-@transaction.atomic
-def add_act(actor, meeting: Meeting, text: str) -> MeetingAct:
-    """Record a correction or explanation about a closed meeting as a new act."""
-    _require(
-        can_keep_record(actor, meeting) or can_preside(actor, meeting),
-        "Chỉ chủ trì, Thư ký Hội đồng hoặc Văn phòng được ghi nhận bổ sung.",
-    )
+def _require_closed_with_text(meeting: Meeting, text: str) -> None:
     if meeting.status != MeetingStatus.CLOSED:
         raise CouncilError("Cuộc họp chưa kết thúc: hãy sửa trực tiếp trong cuộc họp.")
     if len(text.strip()) < 10:
         raise CouncilError("Hãy ghi rõ nội dung đính chính (ít nhất 10 ký tự).")
+
+
+@transaction.atomic
+def add_act(actor, meeting: Meeting, text: str) -> MeetingAct:
+    """Record a correction or explanation about a closed meeting as a new act; minutes
+    still in draft show it."""
+    from . import minutes
+
+    _require(
+        can_keep_record(actor, meeting) or can_preside(actor, meeting),
+        "Chỉ chủ trì, Thư ký Hội đồng hoặc Văn phòng được ghi nhận bổ sung.",
+    )
+    meeting = _locked(meeting)
+    _require_closed_with_text(meeting, text)
     act = MeetingAct.objects.create(meeting=meeting, text=text.strip(), actor=actor)
     record(actor, "council.act_recorded", meeting, data={"text": act.text})
+    minutes.refresh_minutes(meeting)
+    return act
+
+
+@transaction.atomic
+def correct_outcome(
+    actor, meeting: Meeting, candidate: Candidate, outcome: str, reason: str
+) -> MeetingAct:
+    """The chair corrects the council's outcome on a candidate after the meeting closed
+    (a person found ineligible, the next in rank taking the freed place): a new act with
+    its reason. The votes stay as cast; approving still needs the threshold passed and
+    room in the quota. The list of a decision already drafted cannot change this way."""
+    from . import minutes
+
+    meeting = _locked(meeting)
+    _require_presiding(actor, meeting)
+    _require_closed_with_text(meeting, reason)
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk, meeting=meeting)
+    if outcome not in (Outcome.APPROVED, Outcome.REJECTED):
+        raise CouncilError("Kết quả phải là “Đề nghị khen” hoặc “Không đề nghị”.")
+    if outcome == candidate.outcome:
+        raise CouncilError(
+            f"“{candidate.name}” đã có kết quả “{candidate.get_outcome_display()}”; "
+            "không có gì để điều chỉnh."
+        )
+    decision = meeting.decisions.exclude(status=DecisionStatus.REVOKED).first()
+    if decision is not None:
+        raise CouncilError(
+            f"Đã lập quyết định khen thưởng {decision} theo danh sách này; không điều chỉnh "
+            "kết quả của Hội đồng được nữa. Với quyết định đã ban hành, hãy thu hồi khen "
+            "thưởng của người liên quan."
+        )
+    if outcome == Outcome.APPROVED:
+        _check_approval(
+            meeting, candidate, results_of(meeting, with_scores=False).row(candidate.pk)
+        )
+    previous = candidate.outcome
+    day = format_date(timezone.localdate())
+    candidate.outcome = outcome
+    candidate.outcome_reason = f"Điều chỉnh sau cuộc họp ngày {day}: {reason.strip()}"[:500]
+    candidate.save(update_fields=["outcome", "outcome_reason"])
+    status = NominationStatus.APPROVED if outcome == Outcome.APPROVED else NominationStatus.REJECTED
+    try:
+        set_outcome(actor, candidate.nomination, status, candidate.outcome_reason)
+    except ValueError as exc:
+        raise CouncilError(str(exc)) from exc
+    act = MeetingAct.objects.create(
+        meeting=meeting,
+        candidate=candidate,
+        from_outcome=previous,
+        to_outcome=outcome,
+        text=reason.strip(),
+        actor=actor,
+    )
+    record(
+        actor,
+        "council.outcome_corrected",
+        meeting,
+        data={"candidate": candidate.name, "from": previous, "to": outcome, "reason": act.text},
+    )
+    minutes.refresh_minutes(meeting)
     return act

@@ -22,6 +22,7 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/ranking/", views.meeting_apply_ranking, name="apply_ranking"),
     path("meetings/<int:meeting_id>/close/", views.meeting_close, name="close"),
     path("meetings/<int:meeting_id>/acts/", views.meeting_act, name="act"),
+    path("meetings/<int:meeting_id>/correct/", views.meeting_correct, name="correct"),
     path("meetings/<int:meeting_id>/receipt/", views.meeting_receipt, name="receipt"),
     path("meetings/<int:meeting_id>/ballot/", views.ballot, name="ballot"),
     path("meetings/<int:meeting_id>/hands/", views.hands, name="hands"),

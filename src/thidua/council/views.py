@@ -27,6 +27,7 @@ from .forms import (
     BallotForm,
     CommentForm,
     ConflictForm,
+    CorrectionForm,
     DecisionForm,
     HandleForm,
     HandsForm,
@@ -49,6 +50,7 @@ from .models import (
     Conflict,
     Council,
     CouncilMember,
+    DecisionStatus,
     Disclosure,
     DisclosureComment,
     Meeting,
@@ -228,6 +230,7 @@ def _meeting_context(request: HttpRequest, meeting: Meeting) -> dict:
     participated = set(meeting.participations.values_list("member_id", flat=True))
     presiding = services.can_preside(user, meeting)
     keeper = services.can_keep_record(user, meeting)
+    decision = meeting.decisions.select_related("document").first()
     return {
         "meeting": meeting,
         "seat": seat,
@@ -259,8 +262,13 @@ def _meeting_context(request: HttpRequest, meeting: Meeting) -> dict:
         "absent_members": [
             a.member for a in attendance if not a.present and a.member_id not in participated
         ],
-        "acts": meeting.acts.select_related("actor"),
-        "decision": meeting.decisions.select_related("document").first(),
+        "acts": meeting.acts.select_related("actor__person", "candidate"),
+        "decision": decision,
+        "correction_form": CorrectionForm(candidates=meeting.candidates.all())
+        if presiding
+        and meeting.is_closed
+        and (decision is None or decision.status == DecisionStatus.REVOKED)
+        else None,
         "disclosure": getattr(meeting, "disclosure", None) if meeting.is_closed else None,
         "Status": MeetingStatus,
         "Outcome": Outcome,
@@ -468,6 +476,28 @@ def meeting_act(request: HttpRequest, meeting_id: int) -> HttpResponse:
         lambda m: services.add_act(request.user, m, text),
         "Đã ghi nhận bổ sung.",
     )
+
+
+@login_required
+@require_POST
+def meeting_correct(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    form = CorrectionForm(request.POST, candidates=meeting.candidates.all())
+    if not form.is_valid():
+        messages.error(
+            request,
+            "Chưa điều chỉnh được: hãy chọn người được xét, kết quả đúng và ghi lý do.",
+        )
+        return redirect("council:meeting", meeting_id=meeting.pk)
+    data = form.cleaned_data
+    _run(
+        request,
+        lambda: services.correct_outcome(
+            request.user, meeting, data["candidate"], data["outcome"], data["reason"]
+        ),
+        f"Đã điều chỉnh kết quả đối với {data['candidate'].name}.",
+    )
+    return redirect("council:meeting", meeting_id=meeting.pk)
 
 
 @login_required

@@ -52,7 +52,8 @@ MINUTES_PDF = (
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
 
-# Award history: full name or unit, year, form, decision, date, issuer, themed.
+# Award history given outside the system: full name or unit, year, form, decision, date,
+# issuer, themed. The 2022 Giấy khen (98/QĐ-UBND) come from the council demo's decision.
 AWARDS = [
     (
         "Lê Thị Mai",
@@ -73,7 +74,6 @@ AWARDS = [
         "Chủ tịch UBND phường",
         False,
     ),
-    (ONE_STOP, 2022, "Giấy khen", "98/QĐ-UBND", D(2022, 12, 20), "Chủ tịch UBND phường", True),
     (
         TP,
         2021,

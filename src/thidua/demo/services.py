@@ -144,8 +144,9 @@ def load_demo(password: str) -> dict[str, object]:
     documents_demo.load(orgs["mo-lao"])
     demo_tasks.load(orgs, plans)
     indexes_demo.load(orgs)
-    demo_nominations.load(orgs["mo-lao"], movement)
+    # The 2022 decision writes its award records, which the 2023 achievement reports cite.
     demo_council.load(orgs["mo-lao"])
+    demo_nominations.load(orgs["mo-lao"], movement)
     if created:
         record(None, "demo.loaded", orgs["mo-lao"], data={"movement": movement.pk})
     return {"users": sorted(users), "movement": movement}

@@ -144,7 +144,8 @@ def facts_for(nomination: Nomination, day: datetime.date) -> Facts:
         initiatives = initiatives.filter(credits__person=subject)
     else:
         initiatives = initiatives.filter(unit=subject)
-    awards = AwardRecord.objects.filter(
+    # A revoked award is no achievement to cite.
+    awards = AwardRecord.objects.in_force().filter(
         person=subject if target == Target.INDIVIDUAL else None,
         unit=subject if target == Target.COLLECTIVE else None,
     ).order_by("-decision_date")

@@ -311,7 +311,7 @@ def _one_award(movement, award_form, candidate, exclude) -> list[RuleResult]:
         f"đã được đề nghị “{n.award_form.form}” trong phong trào này ({n.get_status_display()})"
         for n in others
     ]
-    awards = AwardRecord.objects.filter(candidate.filter(), movement=movement)
+    awards = AwardRecord.objects.in_force().filter(candidate.filter(), movement=movement)
     facts += [
         f"đã được khen “{a.form}” theo Quyết định số {a.decision_number} ngày "
         f"{format_date(a.decision_date)} cho thành tích trong phong trào này"
@@ -368,7 +368,9 @@ def _cstdcs(code, movement, candidate, rating, exclude) -> list[RuleResult]:
     out = []
     has_ldtt = any(
         form_key(f) == LDTT
-        for f in AwardRecord.objects.filter(person=person, year=year).values_list("form", flat=True)
+        for f in AwardRecord.objects.in_force()
+        .filter(person=person, year=year)
+        .values_list("form", flat=True)
     )
     out.append(
         RuleResult(
@@ -396,9 +398,9 @@ def _cstdcs(code, movement, candidate, rating, exclude) -> list[RuleResult]:
         )
         holders = sum(
             1
-            for f in AwardRecord.objects.filter(
-                organisation_id=movement.organisation_id, year=year, person__isnull=False
-            ).values_list("form", flat=True)
+            for f in AwardRecord.objects.in_force()
+            .filter(organisation_id=movement.organisation_id, year=year, person__isnull=False)
+            .values_list("form", flat=True)
             if form_key(f) == LDTT
         )
         cap = math.floor(holders * CSTDCS_SHARE_R2013)
@@ -448,9 +450,9 @@ def _tldtt(unit: Unit, year: int) -> list[RuleResult]:
     ids = [m[0] for m in members]
     holders = {
         pid
-        for pid, f in AwardRecord.objects.filter(person_id__in=ids, year=year).values_list(
-            "person_id", "form"
-        )
+        for pid, f in AwardRecord.objects.in_force()
+        .filter(person_id__in=ids, year=year)
+        .values_list("person_id", "form")
         if form_key(f) == LDTT
     }
     share = Decimal(len(holders)) / Decimal(len(ids)) if ids else Decimal("0")

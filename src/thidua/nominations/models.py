@@ -567,9 +567,19 @@ class ConductRecord(SubjectRecord):
         return self.opened_on <= day and (self.closed_on is None or self.closed_on > day)
 
 
+class AwardRecordQuerySet(ScopedQuerySet):
+    def in_force(self) -> AwardRecordQuerySet:
+        """Awards not revoked: the only ones that count for eligibility."""
+        return self.filter(revoked=False)
+
+
 class AwardRecord(SubjectRecord):
     """A title or award already received, with its decision (section III of the
-    achievement report; the chain of titles; one achievement, one award)."""
+    achievement report; the chain of titles; one achievement, one award).
+
+    Entered by the Office for awards given outside the system, or written when an award
+    decision of the system is issued (``nomination`` then names the proposal awarded). A
+    revoked award keeps its row, flagged, so the history stays whole."""
 
     year = models.PositiveSmallIntegerField(_("năm"))
     form = models.CharField(_("danh hiệu, hình thức khen thưởng"), max_length=200)
@@ -589,12 +599,33 @@ class AwardRecord(SubjectRecord):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("theo đề nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_records",
+    )
+    revoked = models.BooleanField(_("đã thu hồi"), default=False)
+    revoked_by_symbol = models.CharField(_("quyết định thu hồi"), max_length=60, blank=True)
+    revoked_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
+
+    objects = AwardRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("khen thưởng đã nhận")
         verbose_name_plural = _("khen thưởng đã nhận")
         ordering = ["-decision_date", "id"]
-        constraints = [_one_subject("award_record_one_subject")]
+        constraints = [
+            _one_subject("award_record_one_subject"),
+            # One achievement, one award: a proposal is awarded at most once while in force.
+            models.UniqueConstraint(
+                fields=["nomination"],
+                condition=Q(nomination__isnull=False, revoked=False),
+                name="award_record_once_per_nomination",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject_name} — {self.form} ({self.decision_number})"

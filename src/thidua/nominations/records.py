@@ -365,6 +365,11 @@ def add_record(actor, organisation: Organisation, kind: str, values: dict[str, s
 @transaction.atomic
 def delete_record(actor, obj) -> None:
     _require_office(actor, obj.organisation)
+    if getattr(obj, "nomination_id", None):
+        raise PermissionError(
+            f"Khen thưởng theo Quyết định số {obj.decision_number} được ghi khi quyết định ban "
+            "hành nên không xóa được; nếu khen thưởng sai, hãy thu hồi ở trang quyết định."
+        )
     record(actor, "records.deleted", obj, data={"record": str(obj)})
     obj.delete()
 
