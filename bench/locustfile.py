@@ -5,7 +5,8 @@
 - ``CitizenUser``: a citizen at a one-stop desk: opens the desk's survey link (device
   cookie, visit token, CSRF token), then sends the answer as JSON with a fresh client UUID,
   as survey.js does.
-- ``KioskUser``: a tablet in kiosk mode at the desk: one page load, 30 answers.
+- ``KioskUser``: a tablet in kiosk mode at the desk: one page load, 30 answers — the
+  submission endpoint's own capacity, the issue's "SIPAS submissions per second".
 - ``StaffUser``: a logged-in civil servant of phường Mộ Lao reading the main pages and the
   API lists.
 

@@ -172,3 +172,31 @@ def test_a_kiosk_link_is_signed_as_kiosk_and_allows_many_answers(phone, no_wait,
     codes = [tablet.send(str(uuid.uuid4()), visit=v).status_code for v in pool[:3]]
     assert codes == [201, 201, 201]
     assert SipasResponse.objects.latest("submitted_at").channel == "kiosk"
+
+
+@pytest.mark.django_db
+def test_two_copies_racing_past_the_check_store_one_answer(phone, no_wait, desk):
+    """Both copies of a queued answer passed the "sent before?" check before either was
+    stored: the second insert meets the unique client UUID and is told "duplicate"."""
+    citizen = phone()
+    client_uuid = str(uuid.uuid4())
+    assert citizen.send(client_uuid).status_code == 201
+    first = SipasResponse.objects.get(client_uuid=client_uuid)
+    resolved = sipas.resolve(citizen.token)
+    device = citizen.client.cookies["sipas_device"].value.split(":")[0]
+    late_copy = sipas.Submission(
+        client_uuid=client_uuid, visit=citizen.visit, answers={str(citizen.criteria[0]): 4}
+    )
+    status, pk = sipas._submit(
+        resolved,
+        late_copy,
+        uuid.UUID(client_uuid),
+        sipas.read_visit(citizen.visit),
+        False,
+        device=device,
+        address="127.0.0.1",
+    )
+    assert (status, pk) == ("duplicate", first.pk)
+    assert SipasResponse.objects.filter(client_uuid=client_uuid).count() == 1
+    assert SipasAnswer.objects.filter(response=first).count() == len(citizen.criteria)
+    assert rejected("visit_used") == 0

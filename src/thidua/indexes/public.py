@@ -3,6 +3,11 @@
 The page works without JavaScript (a plain form post); with it, ``survey.js`` queues
 the answer in the browser and sends it when the connection allows, and a kiosk resets
 itself after each answer and after inactivity.
+
+Both views are on the path of every citizen, so they stay lean: they never touch the
+session (rendered without context processors, so a staff member's phone costs no session
+read either), the link and questionnaire come from process memory (``sipas.remembered``)
+and the questionnaire's HTML is rendered once per configuration token.
 """
 
 from __future__ import annotations
@@ -10,14 +15,14 @@ from __future__ import annotations
 import json
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import sipas
-from .models import SipasFactor
-from .queries import questionnaire_for
 
 DEVICE_MAX_AGE = 365 * 86400
 KIOSK_VISITS = 30
@@ -28,8 +33,25 @@ def _device(request: HttpRequest) -> str | None:
     return request.get_signed_cookie(sipas.DEVICE_COOKIE, default=None, salt=sipas.DEVICE_SALT)
 
 
-def _invalid(request: HttpRequest) -> HttpResponse:
-    return render(request, "indexes/survey_invalid.html", status=404)
+def _page(template: str, context: dict | None = None, status: int = 200) -> HttpResponse:
+    """A public page, rendered without the request: no context processor reads the session."""
+    return HttpResponse(render_to_string(template, context), status=status)
+
+
+def _invalid() -> HttpResponse:
+    return _page("indexes/survey_invalid.html", status=404)
+
+
+def _questions(resolved: sipas.ResolvedLink, form: sipas.Form) -> SafeString:
+    """The questionnaire's HTML, rendered once per questionnaire and configuration."""
+
+    def render_questions() -> SafeString:
+        scale = list(enumerate(form.questionnaire.scale, start=1))
+        html = render_to_string("indexes/_survey_questions.html", {"form": form, "scale": scale})
+        # Rendered (and escaped) by the template engine.
+        return mark_safe(html.strip())  # noqa: S308
+
+    return sipas.remembered(("questions", form.questionnaire.pk), resolved.config, render_questions)
 
 
 @never_cache
@@ -37,26 +59,23 @@ def _invalid(request: HttpRequest) -> HttpResponse:
 def survey(request: HttpRequest, token: str) -> HttpResponse:
     resolved = sipas.resolve(token)
     if resolved is None:
-        return _invalid(request)
-    questionnaire = questionnaire_for(resolved.organisation, timezone.localdate())
-    if questionnaire is None:
-        return _invalid(request)
+        return _invalid()
+    form = sipas.form_in_force(resolved, timezone.localdate())
+    if form is None:
+        return _invalid()
     device = _device(request) or sipas.new_device_id()
     count = KIOSK_VISITS if resolved.link.kiosk else 1
     visits = [sipas.issue_visit(device, resolved.desk.pk) for _ in range(count)]
-    factors = SipasFactor.objects.filter(questionnaire=questionnaire).prefetch_related("criteria")
-    scale = list(enumerate(questionnaire.scale, start=1))
-    response = render(
-        request,
+    response = _page(
         "indexes/survey.html",
         {
             "token": token,
             "resolved": resolved,
             "desk": resolved.desk,
             "organisation": resolved.organisation,
-            "questionnaire": questionnaire,
-            "factors": factors,
-            "scale": scale,
+            "questionnaire_id": form.questionnaire.pk,
+            "questions": _questions(resolved, form),
+            "csrf_token": get_token(request),
             "visit": visits[0],
             "visits_json": json.dumps(visits),
             "kiosk": resolved.link.kiosk,
@@ -121,7 +140,7 @@ def survey_submit(request: HttpRequest, token: str) -> HttpResponse:
             return JsonResponse(
                 {"status": "invalid_link", "message": "Mã QR không hợp lệ."}, status=404
             )
-        return _invalid(request)
+        return _invalid()
     data = _from_json(request) if wants_json else _from_form(request)
     if data is None:
         return JsonResponse(
@@ -137,8 +156,7 @@ def survey_submit(request: HttpRequest, token: str) -> HttpResponse:
                 {"status": "rejected", "reason": rejection.reason, "message": rejection.message},
                 status=rejection.status,
             )
-        return render(
-            request,
+        return _page(
             "indexes/survey_done.html",
             {
                 "ok": False,
@@ -150,8 +168,7 @@ def survey_submit(request: HttpRequest, token: str) -> HttpResponse:
         )
     if wants_json:
         return JsonResponse({"status": status}, status=201 if status == "saved" else 200)
-    return render(
-        request,
+    return _page(
         "indexes/survey_done.html",
         {"ok": True, "desk": resolved.desk, "organisation": resolved.organisation},
     )

@@ -16,23 +16,36 @@ Limits (Django setting ``SIPAS_<NAME>`` or environment variable of the same name
 ``IP_PER_HOUR`` (2000), ``VISIT_MAX_AGE_DAYS`` (7). With several app servers the
 counters need a shared cache (``REDIS_URL``); a load test raises them through the
 environment.
+
+The submission path is kept lean because a ward's whole queue may answer at once: what a
+link resolves to (desk, ward, procedure, staff) and the questionnaire with its criteria
+are kept in process memory, valid while the *configuration token* in the Django cache is
+unchanged; saving or deleting any model they are read from replaces the token (signals
+below), and an entry is reloaded after ``MEMORY_SECONDS`` whatever happens, which bounds
+what a bulk ``update()`` or a per-process cache (several workers without Redis) can leave
+stale. The rate counters take one cache round trip; duplicate and used-visit checks one
+query; the answer one transaction.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import json
 import os
+import threading
 import time
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from thidua.audit.services import record
@@ -47,6 +60,7 @@ from .models import (
     SipasAnswer,
     SipasCriterion,
     SipasDesk,
+    SipasFactor,
     SipasProcedure,
     SipasQuestionnaire,
     SipasRejection,
@@ -71,6 +85,59 @@ def limit(name: str, default: int) -> int:
 
 def min_seconds() -> int:
     return limit("MIN_SECONDS", 3)
+
+
+# --- What the public pages read, kept in memory ------------------------------------------
+
+CONFIG_KEY = "sipas:config"
+MEMORY_SECONDS = 60
+# Models whose rows a survey page or a submission reads (see config_changed).
+CONFIG_MODELS = (
+    Organisation,
+    Person,
+    SipasDesk,
+    SipasProcedure,
+    SipasQuestionnaire,
+    SipasFactor,
+    SipasCriterion,
+)
+T = TypeVar("T")
+_memory: dict[tuple, tuple[str, float, Any]] = {}
+_memory_lock = threading.Lock()
+
+
+def config_token() -> str:
+    """The token of the current SIPAS configuration (one cache read)."""
+    token = cache.get(CONFIG_KEY)
+    if token is None:
+        cache.add(CONFIG_KEY, uuid.uuid4().hex, None)
+        token = cache.get(CONFIG_KEY) or ""
+    return token
+
+
+def config_changed(**_kwargs: Any) -> None:
+    """Receiver of post_save/post_delete of CONFIG_MODELS: every process reloads — now,
+    and again at commit, since a process may read the old rows in between."""
+
+    def renew() -> None:
+        cache.set(CONFIG_KEY, uuid.uuid4().hex, None)
+
+    renew()
+    transaction.on_commit(renew)
+
+
+def remembered(key: tuple, token: str, load: Callable[[], T]) -> T:
+    """``load()`` once per configuration token and MEMORY_SECONDS, per process."""
+    now = time.monotonic()
+    entry = _memory.get(key)
+    if entry is not None and entry[0] == token and entry[1] > now:
+        return entry[2]
+    value = load()
+    with _memory_lock:
+        if len(_memory) > 10_000:  # links carry ids from the whole province: stay bounded
+            _memory.clear()
+        _memory[key] = (token, now + MEMORY_SECONDS, value)
+    return value
 
 
 # --- Links -------------------------------------------------------------------------------
@@ -120,10 +187,13 @@ def read_token(token: str) -> DeskLink | None:
 
 @dataclass
 class ResolvedLink:
+    """What a link names, shared read-only between requests (see ``remembered``)."""
+
     link: DeskLink
     desk: SipasDesk
     procedure: SipasProcedure | None
     staff: Person | None
+    config: str = ""
 
     @property
     def organisation(self) -> Organisation:
@@ -135,6 +205,14 @@ def resolve(token: str) -> ResolvedLink | None:
     link = read_token(token)
     if link is None:
         return None
+    config = config_token()
+    found = remembered(("link", link), config, lambda: _load_link(link))
+    return ResolvedLink(link, *found, config=config) if found is not None else None
+
+
+def _load_link(
+    link: DeskLink,
+) -> tuple[SipasDesk, SipasProcedure | None, Person | None] | None:
     desk = (
         SipasDesk.objects.select_related("organisation__parent__parent")
         .filter(pk=link.desk_id, organisation_id=link.organisation_id, active=True)
@@ -151,7 +229,49 @@ def resolve(token: str) -> ResolvedLink | None:
         staff = Person.objects.filter(
             pk=link.staff_id, organisation_id=link.organisation_id
         ).first()
-    return ResolvedLink(link, desk, procedure, staff)
+    return desk, procedure, staff
+
+
+@dataclass(frozen=True)
+class Form:
+    """A questionnaire as the public pages use it: criteria by the id the page sends."""
+
+    questionnaire: SipasQuestionnaire
+    factors: tuple[SipasFactor, ...]
+    criteria: dict[str, SipasCriterion]
+    profile: dict[str, frozenset[str]]
+
+
+def _load_form(questionnaire: SipasQuestionnaire | None) -> Form | None:
+    if questionnaire is None:
+        return None
+    factors = tuple(
+        SipasFactor.objects.filter(questionnaire=questionnaire).prefetch_related("criteria")
+    )
+    return Form(
+        questionnaire=questionnaire,
+        factors=factors,
+        criteria={str(c.pk): c for f in factors for c in f.criteria.all()},
+        profile={p["code"]: frozenset(p.get("options", [])) for p in questionnaire.profile},
+    )
+
+
+def form_in_force(resolved: ResolvedLink, day: datetime.date) -> Form | None:
+    """The questionnaire in force at the link's ward on ``day``."""
+    organisation = resolved.organisation
+    return remembered(
+        ("form", organisation.pk, day),
+        resolved.config,
+        lambda: _load_form(questionnaire_for(organisation, day)),
+    )
+
+
+def form_by_id(resolved: ResolvedLink, questionnaire_id: int) -> Form | None:
+    return remembered(
+        ("form", questionnaire_id),
+        resolved.config,
+        lambda: _load_form(SipasQuestionnaire.objects.filter(pk=questionnaire_id).first()),
+    )
 
 
 # --- Device and visit tokens -------------------------------------------------------------
@@ -206,21 +326,51 @@ def count_rejection(desk: SipasDesk, reason: str) -> None:
         SipasRejection.objects.filter(**lookup).update(count=F("count") + 1)
 
 
-def _within_rate(key: str, allowed: int, window: int = 3600) -> bool:
-    bucket = f"sipas:rate:{key}:{int(time.time() // window)}"
-    cache.add(bucket, 0, window + 60)
-    try:
-        used = cache.incr(bucket)
-    except ValueError:  # evicted between add and incr
-        cache.set(bucket, 1, window + 60)
-        used = 1
-    return used <= allowed
+def _count(keys: list[str], window: int = 3600) -> list[int]:
+    """Add one to each counter of the current window; their new values. With django-redis
+    one round trip (INCR and EXPIRE pipelined); with another cache, add + incr per key."""
+    buckets = [f"sipas:rate:{key}:{int(time.time() // window)}" for key in keys]
+    get_client = getattr(getattr(cache, "client", None), "get_client", None)
+    if get_client is not None:
+        pipe = get_client(write=True).pipeline(transaction=True)
+        for bucket in buckets:
+            name = cache.make_key(bucket)
+            pipe.incr(name)
+            pipe.expire(name, window + 60)
+        return pipe.execute()[::2]
+    used = []
+    for bucket in buckets:
+        cache.add(bucket, 0, window + 60)
+        try:
+            used.append(cache.incr(bucket))
+        except ValueError:  # evicted between add and incr
+            cache.set(bucket, 1, window + 60)
+            used.append(1)
+    return used
 
 
 def _parse_uuid(value: str) -> uuid.UUID | None:
     try:
         return uuid.UUID(str(value))
     except (ValueError, AttributeError, TypeError):
+        return None
+
+
+@dataclass(frozen=True)
+class Visit:
+    id: uuid.UUID
+    time: float
+    device: str
+    desk_id: int
+
+
+def read_visit(token: str) -> Visit | None:
+    """The visit a token names if its signature holds and it is not too old."""
+    max_age = limit("VISIT_MAX_AGE_DAYS", 7) * 86400
+    try:
+        visit = signing.loads(token, salt=VISIT_SALT, max_age=max_age)
+        return Visit(uuid.UUID(visit["v"]), float(visit["t"]), str(visit["dv"]), int(visit["d"]))
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
 
 
@@ -240,23 +390,33 @@ def _answer_day(answered_at: str, visit_time: float, now: datetime.datetime) -> 
     return timezone.localtime(now).date()
 
 
+VISIT_USED_MESSAGE = "Ông/Bà đã gửi phiếu trong lần truy cập này. Cảm ơn Ông/Bà!"
+
+
 def submit(
     resolved: ResolvedLink, data: Submission, *, device: str | None, address: str | None
-) -> tuple[str, SipasResponse]:
-    """Store one citizen's answer. Returns ("saved" | "duplicate", response).
+) -> tuple[str, int]:
+    """Store one citizen's answer. Returns ("saved" | "duplicate", the response's id).
 
     A resend of an answer already stored (same client UUID) is acknowledged as a
     duplicate and not counted again. Raises :class:`Rejected` otherwise.
     """
-    desk = resolved.desk
     client_uuid = _parse_uuid(data.client_uuid) or uuid.uuid4()
-    existing = SipasResponse.objects.filter(client_uuid=client_uuid).first()
-    if existing is not None:
-        return "duplicate", existing
+    visit = read_visit(data.visit)
+    # One query answers both "sent before?" and "visit already used?".
+    seen = (
+        Q(client_uuid=client_uuid) | Q(visit_id=visit.id) if visit else Q(client_uuid=client_uuid)
+    )
+    earlier = list(SipasResponse.objects.filter(seen).values_list("pk", "client_uuid")[:2])
+    for pk, earlier_uuid in earlier:
+        if earlier_uuid == client_uuid:
+            return "duplicate", pk
     try:
-        return _submit(resolved, data, client_uuid, device=device, address=address)
+        return _submit(
+            resolved, data, client_uuid, visit, bool(earlier), device=device, address=address
+        )
     except Rejected as rejection:
-        count_rejection(desk, rejection.reason)
+        count_rejection(resolved.desk, rejection.reason)
         raise
 
 
@@ -264,10 +424,12 @@ def _submit(
     resolved: ResolvedLink,
     data: Submission,
     client_uuid: uuid.UUID,
+    visit: Visit | None,
+    visit_used: bool,
     *,
     device: str | None,
     address: str | None,
-) -> tuple[str, SipasResponse]:
+) -> tuple[str, int]:
     desk = resolved.desk
     if data.honeypot.strip():
         raise Rejected(RejectReason.HONEYPOT, "Phiếu không hợp lệ.", 400)
@@ -277,91 +439,126 @@ def _submit(
             "Trình duyệt chưa nhận mã thiết bị. Hãy bật cookie rồi quét lại mã QR.",
             403,
         )
-    max_age = limit("VISIT_MAX_AGE_DAYS", 7) * 86400
-    try:
-        visit = signing.loads(data.visit, salt=VISIT_SALT, max_age=max_age)
-        visit_id = uuid.UUID(visit["v"])
-        visit_time = float(visit["t"])
-        if visit["dv"] != device or int(visit["d"]) != desk.pk:
-            raise ValueError("visit of another device or desk")
-    except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
+    if visit is None or visit.device != device or visit.desk_id != desk.pk:
         raise Rejected(
             RejectReason.INVALID_VISIT,
             "Phiên trả lời đã hết hạn hoặc không hợp lệ. Hãy quét lại mã QR tại quầy.",
             403,
-        ) from exc
-    if time.time() - visit_time < min_seconds():
+        )
+    if time.time() - visit.time < min_seconds():
         raise Rejected(
             RejectReason.TOO_FAST, "Phiếu được gửi quá nhanh. Hãy đọc và trả lời từng câu.", 400
         )
-    if SipasResponse.objects.filter(visit_id=visit_id).exists():
-        raise Rejected(
-            RejectReason.VISIT_USED,
-            "Ông/Bà đã gửi phiếu trong lần truy cập này. Cảm ơn Ông/Bà!",
-            409,
-        )
+    if visit_used:
+        raise Rejected(RejectReason.VISIT_USED, VISIT_USED_MESSAGE, 409)
     per_device = (
         limit("KIOSK_PER_HOUR", 240) if resolved.link.kiosk else limit("DEVICE_PER_HOUR", 10)
     )
-    if not _within_rate(f"dev:{device}", per_device):
+    counters = _count([f"dev:{device}", f"ip:{address}"] if address else [f"dev:{device}"])
+    if counters[0] > per_device:
         raise Rejected(
             RejectReason.RATE_DEVICE, "Thiết bị này đã gửi quá nhiều phiếu. Hãy thử lại sau.", 429
         )
-    if address and not _within_rate(f"ip:{address}", limit("IP_PER_HOUR", 2000)):
+    if address and counters[1] > limit("IP_PER_HOUR", 2000):
         raise Rejected(
             RejectReason.RATE_IP, "Có quá nhiều phiếu từ cùng một mạng. Hãy thử lại sau.", 429
         )
-    questionnaire = _questionnaire(resolved, data)
-    values, overall, profile = _clean_answers(questionnaire, data)
+    form = _form(resolved, data)
+    values, overall, profile = _clean_answers(form, data)
     now = timezone.now()
-    day = _answer_day(data.answered_at, visit_time, now)
+    row = {
+        "organisation_id": resolved.desk.organisation_id,
+        "desk_id": resolved.desk.pk,
+        "procedure_id": resolved.procedure.pk if resolved.procedure else None,
+        "staff_id": resolved.staff.pk if resolved.staff else None,
+        "questionnaire_id": form.questionnaire.pk,
+        "client_uuid": client_uuid,
+        "visit_id": visit.id,
+        "channel": Channel.KIOSK if resolved.link.kiosk else Channel.QR,
+        "day": _answer_day(data.answered_at, visit.time, now),
+        "submitted_at": now,
+        "overall": overall,
+        "profile": profile,
+    }
     try:
-        with transaction.atomic():
-            response = SipasResponse.objects.create(
-                organisation_id=desk.organisation_id,
-                desk=desk,
-                procedure=resolved.procedure,
-                staff=resolved.staff,
-                questionnaire=questionnaire,
-                client_uuid=client_uuid,
-                visit_id=visit_id,
-                channel=Channel.KIOSK if resolved.link.kiosk else Channel.QR,
-                day=day,
-                overall=overall,
-                profile=profile,
-            )
-            SipasAnswer.objects.bulk_create(
-                SipasAnswer(
-                    response=response,
-                    criterion=criterion,
-                    factor_id=criterion.factor_id,
-                    organisation_id=desk.organisation_id,
-                    day=day,
-                    value=value,
-                )
-                for criterion, value in values
-            )
+        return "saved", _store(row, values)
     except IntegrityError as exc:
         # Two copies of one queued answer raced each other: the first one won.
         existing = SipasResponse.objects.filter(client_uuid=client_uuid).first()
         if existing is not None:
-            return "duplicate", existing
-        raise Rejected(
-            RejectReason.VISIT_USED,
-            "Ông/Bà đã gửi phiếu trong lần truy cập này. Cảm ơn Ông/Bà!",
-            409,
-        ) from exc
-    return "saved", response
+            return "duplicate", existing.pk
+        raise Rejected(RejectReason.VISIT_USED, VISIT_USED_MESSAGE, 409) from exc
 
 
-def _questionnaire(resolved: ResolvedLink, data: Submission) -> SipasQuestionnaire:
-    questionnaire = None
-    if data.questionnaire_id:
-        questionnaire = SipasQuestionnaire.objects.filter(pk=data.questionnaire_id).first()
-    questionnaire = questionnaire or questionnaire_for(resolved.organisation, timezone.localdate())
-    if questionnaire is None:
+# On PostgreSQL the response and its answers go in as one statement (data-modifying CTEs,
+# atomic on their own): one round trip and no model instances on the path of every answer.
+STORE_SQL = """
+WITH response AS (
+    INSERT INTO {responses} (organisation_id, desk_id, procedure_id, staff_id,
+        questionnaire_id, client_uuid, visit_id, channel, day, submitted_at, overall,
+        profile, paper_number)
+    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb, '')
+    RETURNING id
+), answers AS (
+    INSERT INTO {answers} (response_id, criterion_id, factor_id, organisation_id, day, value)
+    SELECT response.id, a.criterion_id, a.factor_id, %s, %s, a.value
+    FROM response, unnest(%s::bigint[], %s::bigint[], %s::smallint[])
+        AS a(criterion_id, factor_id, value)
+)
+SELECT id FROM response
+"""
+
+
+def _array(numbers: Iterable[int]) -> str:
+    return "{" + ",".join(str(int(n)) for n in numbers) + "}"
+
+
+def _store(row: dict[str, Any], values: list[tuple[SipasCriterion, int]]) -> int:
+    """Insert one response with its answers, all or nothing; the response's id."""
+    if connection.vendor == "postgresql":
+        sql = STORE_SQL.format(
+            responses=SipasResponse._meta.db_table, answers=SipasAnswer._meta.db_table
+        )
+        params = [*row.values()][:-1]
+        params += [json.dumps(row["profile"]), row["organisation_id"], row["day"]]
+        # Integer arrays as array literals: psycopg's list adaptation costs more than the
+        # rest of the statement.
+        params += [
+            _array(c.pk for c, _ in values),
+            _array(c.factor_id for c, _ in values),
+            _array(v for _, v in values),
+        ]
+        # Alone the statement is atomic; inside a caller's transaction a savepoint keeps a
+        # conflict from aborting that transaction.
+        inside = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+        with inside, connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()[0]
+    with transaction.atomic():
+        response = SipasResponse.objects.create(**row)
+        SipasAnswer.objects.bulk_create(
+            SipasAnswer(
+                response=response,
+                criterion=criterion,
+                factor_id=criterion.factor_id,
+                organisation_id=row["organisation_id"],
+                day=row["day"],
+                value=value,
+            )
+            for criterion, value in values
+        )
+    return response.pk
+
+
+def _form(resolved: ResolvedLink, data: Submission) -> Form:
+    """The questionnaire the page was made from (an answer queued before a new version came
+    into force keeps its own), else the one in force."""
+    form = form_in_force(resolved, timezone.localdate())
+    if data.questionnaire_id and (form is None or form.questionnaire.pk != data.questionnaire_id):
+        form = form_by_id(resolved, data.questionnaire_id) or form
+    if form is None:
         raise Rejected(RejectReason.INVALID_ANSWERS, "Chưa có mẫu phiếu khảo sát.", 400)
-    return questionnaire
+    return form
 
 
 def _scale_value(value: Any) -> int | None:
@@ -373,16 +570,13 @@ def _scale_value(value: Any) -> int | None:
 
 
 def _clean_answers(
-    questionnaire: SipasQuestionnaire, data: Submission
+    form: Form, data: Submission
 ) -> tuple[list[tuple[SipasCriterion, int]], int | None, dict[str, str]]:
-    criteria = {
-        str(c.pk): c for c in SipasCriterion.objects.filter(factor__questionnaire=questionnaire)
-    }
     values: list[tuple[SipasCriterion, int]] = []
     for key, raw in (data.answers or {}).items():
         if raw in (None, ""):
             continue
-        criterion = criteria.get(str(key))
+        criterion = form.criteria.get(str(key))
         value = _scale_value(raw)
         if criterion is None or value is None:
             raise Rejected(RejectReason.INVALID_ANSWERS, "Câu trả lời không hợp lệ.", 400)
@@ -396,11 +590,10 @@ def _clean_answers(
             "Phiếu chưa có câu trả lời nào. Hãy chọn mức hài lòng cho ít nhất một câu.",
             400,
         )
-    allowed = {p["code"]: set(p.get("options", [])) for p in questionnaire.profile}
     profile = {
         code: str(value)
         for code, value in (data.profile or {}).items()
-        if code in allowed and str(value) in allowed[code]
+        if code in form.profile and str(value) in form.profile[code]
     }
     return values, overall, profile
 

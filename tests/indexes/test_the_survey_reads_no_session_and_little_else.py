@@ -1,0 +1,56 @@
+"""The survey page and the submission are on the path of every citizen: they read no
+session (not even for a staff member's phone that is logged in) and, once the link and the
+questionnaire are in memory, the page reads nothing from the database."""
+
+import re
+import uuid
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from thidua.indexes import sipas
+
+
+@pytest.mark.django_db
+def test_a_logged_in_phone_opens_the_survey_without_a_session_read(desk, demo, settings):
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"  # reads are queries
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="vanphong"))
+    token = sipas.make_token(desk)
+    assert client.get(f"/indexes/s/{token}/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/indexes/s/{token}/")
+    assert response.status_code == 200 and 'name="visit"' in response.content.decode()
+    assert [q["sql"] for q in queries.captured_queries] == []
+
+
+@pytest.mark.django_db
+def test_a_submission_costs_one_check_and_one_transaction(phone, no_wait):
+    citizen = phone()
+    with CaptureQueriesContext(connection) as queries:
+        response = citizen.send(str(uuid.uuid4()))
+    assert response.status_code == 201
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    assert statements.count("SELECT") == 1, statements
+    if connection.vendor == "postgresql":
+        # The response and its answers in one statement (data-modifying CTEs).
+        assert statements.count("WITH") == 1 and "INSERT" not in statements, statements
+    else:
+        assert statements.count("INSERT") == 2, statements
+
+
+@pytest.mark.django_db
+def test_the_page_carries_a_working_csrf_token(desk, no_wait):
+    client = Client(enforce_csrf_checks=True)
+    token = sipas.make_token(desk)
+    html = client.get(f"/indexes/s/{token}/").content.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    answer = {"visit": re.search(r'name="visit" value="([^"]+)"', html).group(1), "overall": "4"}
+    without = client.post(f"/indexes/s/{token}/submit/", answer)
+    assert without.status_code == 403 and "CSRF" in without.content.decode()
+    with_token = client.post(f"/indexes/s/{token}/submit/", {**answer, "csrfmiddlewaretoken": csrf})
+    assert with_token.status_code == 200
+    assert "Phiếu đã được ghi nhận" in with_token.content.decode()
