@@ -10,12 +10,14 @@ import pytest
 from thidua.documents import services
 from thidua.documents.models import Document, Status
 from thidua.documents.rendering import frame_context
+from thidua.orgs.models import Unit
 
 ONE_STOP = "Bộ phận tiếp nhận và trả kết quả"
 BODY = {"body": [{"kind": "para", "text": "Bộ phận đã hoàn thành 12/12 nhiệm vụ CCHC."}]}
 
 
 def unit_report(actor, mo_lao, unit_name=ONE_STOP, **kw):
+    unit = Unit.objects.get(organisation=mo_lao, name=unit_name) if unit_name else None
     return services.create_draft(
         actor,
         mo_lao,
@@ -25,7 +27,7 @@ def unit_report(actor, mo_lao, unit_name=ONE_STOP, **kw):
         summary="Báo cáo kết quả thực hiện nhiệm vụ CCHC năm 2023",
         issuer_kind=kw.pop("issuer_kind", "UNIT"),
         doc_type=kw.pop("doc_type", "BC"),
-        unit_name=unit_name,
+        unit=unit,
         signer=services.Signer("Vương Đình Phúc", "TRƯỞNG BỘ PHẬN"),
         **kw,
     )

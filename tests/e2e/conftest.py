@@ -47,7 +47,15 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        # The context's locale sets navigator.language and Intl, but a date input is drawn
+        # in Chromium's own UI language, which on Linux comes from LANGUAGE (and needs
+        # Debian's chromium-l10n): without it the form shows 06/30/2025.
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=ARGS,
+            headless=True,
+            env={**os.environ, "LANGUAGE": "vi"},
+        )
         yield browser
         browser.close()
 
@@ -67,7 +75,10 @@ def page_factory(browser):
     contexts = []
 
     def make(viewport=DESKTOP):
-        context = browser.new_context(viewport=viewport, locale="vi-VN")
+        # A Vietnamese browser in Hà Nội time, as the ward's staff have.
+        context = browser.new_context(
+            viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh"
+        )
         contexts.append(context)
         return context.new_page()
 

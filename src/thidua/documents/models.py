@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.querysets import ScopedQuerySet
-from thidua.vn import TYPE_ABBREVIATIONS
+from thidua.vn import TYPE_ABBREVIATIONS, search_key
 
 DOC_TYPE_CHOICES = [(abbr, name) for abbr, name in TYPE_ABBREVIATIONS.items()]
 
@@ -77,6 +77,11 @@ class NumberSeries(models.Model):
         return f"{self.series} {self.year}: {self.last_number}"
 
 
+def document_search_text(symbol: str, summary: str) -> str:
+    """What the register search compares with the words typed (see ``search_key``)."""
+    return search_key(f"{symbol} {summary}")
+
+
 class Document(models.Model):
     """An outgoing document (văn bản đi) of an organisation, from draft to issued.
 
@@ -84,6 +89,9 @@ class Document(models.Model):
     the frame — number, date line, issuer lines, recipients, signature — comes from the
     fields here. ``issuer_name`` is the issuer's name valid on the document's date,
     frozen when the draft is made, so a later renaming does not rewrite old documents.
+    A unit's own document also links its ``unit``: who may edit it follows the unit,
+    not the name it had. ``search_text`` is the symbol and summary without accents,
+    lower-case, so "thong bao" finds "Thông báo" on any database.
     """
 
     organisation = models.ForeignKey(
@@ -103,6 +111,14 @@ class Document(models.Model):
         _("tên gọn cơ quan ban hành"), max_length=200, help_text=_("UBND phường Mộ Lao")
     )
     governing_body = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
+    unit = models.ForeignKey(
+        "orgs.Unit",
+        verbose_name=_("đơn vị ban hành"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
     doc_type = models.CharField(_("loại văn bản"), max_length=5, choices=DOC_TYPE_CHOICES)
     template_key = models.CharField(_("mẫu"), max_length=60)
     regime = models.CharField(_("chế độ pháp lý"), max_length=20)
@@ -112,6 +128,7 @@ class Document(models.Model):
     place = models.CharField(_("địa danh"), max_length=80)
     date = models.DateField(_("ngày văn bản"))
     summary = models.CharField(_("trích yếu"), max_length=500)
+    search_text = models.CharField(max_length=600, editable=False, db_index=True, default="")
     context = models.JSONField(_("nội dung"), default=dict, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
     signer_title = models.CharField(
@@ -167,6 +184,13 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.symbol or 'Dự thảo'} — {self.summary}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = document_search_text(self.symbol, self.summary)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"symbol", "summary"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def type_name(self) -> str:

@@ -42,7 +42,7 @@ from thidua.audit.services import record
 from thidua.core.i18n import in_vietnamese
 from thidua.core.storage import FileSaves, StorageFull, saving_files
 from thidua.core.uploads import DOCX, XLSX, validate_upload
-from thidua.orgs.models import Organisation, Role
+from thidua.orgs.models import Organisation, Role, Unit
 from thidua.orgs.services import has_role, memberships_of, organisation_for_documents
 from thidua.regulations.services import RuleMissing, regime_on
 from thidua.vn import TYPE_ABBREVIATIONS, build_symbol, date_line, format_date, parse_symbol
@@ -110,8 +110,8 @@ def _require_writer(actor, organisation: Organisation) -> None:
 # cancels their own unit's documents, made in the unit's name ("UBND PHƯỜNG MỘ LAO" over
 # the unit's name): its Tờ trình, Báo cáo thành tích, Biên bản họp bình xét. Those take no
 # number of the ward's register (IssuerKind.UNIT is unnumbered): the unit signs them and
-# sends them to the Office. A unit is named, not linked, on a document (issuer_short holds
-# the name valid when drafted; names are unique within an organisation).
+# sends them to the Office. Such a document links its unit (Document.unit), so the right
+# follows the unit through a renaming; issuer_short keeps the name printed when drafted.
 UNIT_DOC_TYPES = ("TTr", "BC", "BB")
 
 
@@ -124,11 +124,15 @@ def units_headed(actor, organisation: Organisation) -> list:
     ]
 
 
-def may_draft(actor, organisation: Organisation, issuer_kind: str, unit_name: str = "") -> bool:
+def may_draft(
+    actor, organisation: Organisation, issuer_kind: str, unit: Unit | None = None
+) -> bool:
     if actor is None or has_role(actor, organisation, *WRITER_ROLES):
         return True
-    return issuer_kind == IssuerKind.UNIT and any(
-        unit.name == unit_name.strip() for unit in units_headed(actor, organisation)
+    return (
+        issuer_kind == IssuerKind.UNIT
+        and unit is not None
+        and any(headed.pk == unit.pk for headed in units_headed(actor, organisation))
     )
 
 
@@ -136,11 +140,13 @@ def may_write(actor, document: Document) -> bool:
     """Whether ``actor`` may edit, issue or cancel ``document`` (see the rule above)."""
     if document.is_numbered:
         return actor is None or has_role(actor, document.organisation_id, *WRITER_ROLES)
-    return may_draft(actor, document.organisation, document.issuer_kind, document.issuer_short)
+    return may_draft(actor, document.organisation, document.issuer_kind, document.unit)
 
 
-def _require_drafter(actor, organisation: Organisation, issuer_kind: str, unit_name: str) -> None:
-    if not may_draft(actor, organisation, issuer_kind, unit_name):
+def _require_drafter(
+    actor, organisation: Organisation, issuer_kind: str, unit: Unit | None
+) -> None:
+    if not may_draft(actor, organisation, issuer_kind, unit):
         raise PermissionError(
             "Chỉ Văn phòng, lãnh đạo UBND và trưởng đơn vị (với văn bản của đơn vị mình, "
             "không cấp số) được soạn văn bản."
@@ -242,10 +248,11 @@ def create_draft(
     issuer_kind: str | None = None,
     doc_type: str | None = None,
     place: str | None = None,
-    unit_name: str = "",
+    unit: Unit | None = None,
     attachments: Sequence = (),
 ) -> Document:
     """Put a draft in the register. ``context`` is the template's content (see catalog);
+    ``unit`` is the issuer of a unit's own document (``issuer_kind="UNIT"``);
     ``attachments`` are uploaded files kept with it (checked by content)."""
     try:
         spec = spec_for(template_key)
@@ -254,14 +261,17 @@ def create_draft(
     issuer_kind = issuer_kind or spec.issuer_kind
     if issuer_kind not in IssuerKind.values:
         raise DocumentError(f"Cơ quan ban hành “{issuer_kind}” không hợp lệ.")
-    _require_drafter(actor, organisation, issuer_kind, unit_name)
+    unit = _check_unit(organisation, issuer_kind, unit)
+    _require_drafter(actor, organisation, issuer_kind, unit)
     if spec.certificate:
         raise DocumentError("Giấy khen được tạo từ quyết định khen thưởng, không tạo riêng.")
     doc_type = _check_type(doc_type or spec.doc_type, issuer_kind)
     summary = _check_summary(summary)
     recipients = _check_recipients(recipients)
     regime = _check_date(organisation, day)
-    governing, issuer, short = issuer_lines(organisation, issuer_kind, day, unit_name)
+    governing, issuer, short = issuer_lines(
+        organisation, issuer_kind, day, unit.name if unit else ""
+    )
     signer = signer or Signer("")
     _check_signer(signer)
     document = Document.objects.create(
@@ -270,6 +280,7 @@ def create_draft(
         issuer_name=issuer,
         issuer_short=short,
         governing_body=governing,
+        unit=unit,
         doc_type=doc_type,
         template_key=template_key,
         regime=regime,
@@ -290,6 +301,21 @@ def create_draft(
     if attachments:
         _attach(actor, document, attachments)
     return document
+
+
+def _check_unit(organisation: Organisation, issuer_kind: str, unit: Unit | None) -> Unit | None:
+    """The issuing unit of a unit's own document; none for the committee or the council."""
+    if issuer_kind != IssuerKind.UNIT:
+        if unit is not None:
+            raise DocumentError(
+                "Văn bản của UBND hoặc Hội đồng không đứng tên một đơn vị; hãy bỏ chọn đơn vị."
+            )
+        return None
+    if unit is None:
+        raise DocumentError("Hãy chọn đơn vị ban hành (ví dụ “Bộ phận tiếp nhận và trả kết quả”).")
+    if unit.organisation_id != organisation.pk:
+        raise DocumentError(f"Đơn vị “{unit.name}” không thuộc {organisation.committee_name}.")
+    return unit
 
 
 def _check_type(doc_type: str, issuer_kind: str) -> str:

@@ -213,12 +213,12 @@ def _drafting_organisation(request: HttpRequest):
     return own[0] if own else None
 
 
-def _issuers(user, organisation) -> dict[str, tuple[str, str, str]]:
-    """The issuers the user may draft for: choice value → (label, issuer kind, unit name)."""
+def _issuers(user, organisation) -> dict[str, tuple[str, str, Unit | None]]:
+    """The issuers the user may draft for: choice value → (label, issuer kind, unit)."""
     issuers = {}
     if has_role(user, organisation, *services.WRITER_ROLES):
-        issuers["UBND"] = (f"{organisation.committee_name} (có số)", "UBND", "")
-        issuers["HĐTĐKT"] = ("Hội đồng Thi đua - Khen thưởng (có số)", "HĐTĐKT", "")
+        issuers["UBND"] = (f"{organisation.committee_name} (có số)", "UBND", None)
+        issuers["HĐTĐKT"] = ("Hội đồng Thi đua - Khen thưởng (có số)", "HĐTĐKT", None)
         units = Unit.objects.filter(organisation=organisation).order_by("sort_name")
     else:
         units = services.units_headed(user, organisation)
@@ -226,7 +226,7 @@ def _issuers(user, organisation) -> dict[str, tuple[str, str, str]]:
         issuers[f"unit:{unit.pk}"] = (
             f"{unit.name} (văn bản của đơn vị, không số)",
             "UNIT",
-            unit.name,
+            unit,
         )
     return issuers
 
@@ -280,7 +280,7 @@ def draft_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        _label, issuer_kind, unit_name = issuers[data["issuer"]]
+        _label, issuer_kind, unit = issuers[data["issuer"]]
         try:
             document = services.create_draft(
                 request.user,
@@ -294,7 +294,7 @@ def draft_new(request: HttpRequest) -> HttpResponse:
                 issuer_kind=issuer_kind,
                 doc_type=data["doc_type"],
                 place=data["place"],
-                unit_name=unit_name,
+                unit=unit,
                 attachments=data["attachments"],
             )
         except services.DocumentError as exc:

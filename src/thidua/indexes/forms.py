@@ -59,6 +59,8 @@ class AppraisalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Bắt buộc khi điểm thẩm định khác điểm tự chấm.",
     )
+    # Set when the form was filled by "Dùng điểm gợi ý", so that the log can say so.
+    from_suggestion = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class FinishAppraisalForm(forms.Form):

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import F
 
 from .models import (
+    SIPAS_MIN_SAMPLE,
     Method,
     OverallMethod,
     ParCriterion,
@@ -26,6 +27,7 @@ from .models import (
     SipasCriterion,
     SipasFactor,
     SipasQuestionnaire,
+    SuggestionSource,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -73,7 +75,17 @@ def load_all(directory: Path = DATA_DIR) -> list[tuple[str, bool]]:
 # --- PAR ---------------------------------------------------------------------------------
 
 
-CRITERION_KEYS = {"code", "title", "max", "min", "method", "guidance", "children"}
+CRITERION_KEYS = {
+    "code",
+    "title",
+    "max",
+    "min",
+    "method",
+    "guidance",
+    "source",
+    "min_sample",
+    "children",
+}
 FACTOR_KEYS = {"code", "title", "criteria"}
 SIPAS_CRITERION_KEYS = {"code", "text"}
 
@@ -96,6 +108,25 @@ def _points(value: Any, where: str) -> Decimal:
         return Decimal(str(value)).quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError) as exc:
         raise DataFileError(f"{where}: điểm “{value}” không phải là số.") from exc
+
+
+def _suggestion(node: dict, method: str, where: str) -> dict[str, Any]:
+    """``source: sipas`` (and an optional ``min_sample``) on a survey-based leaf."""
+    source = str(node.get("source") or "")
+    if source not in SuggestionSource.values:
+        raise DataFileError(f"{where}: “source” chỉ nhận giá trị sipas (hoặc bỏ trống).")
+    if source and method != Method.SURVEY:
+        raise DataFileError(
+            f"{where}: chỉ tiêu chí điều tra xã hội học (method: survey) mới có “source”."
+        )
+    if "min_sample" not in node:
+        return {"source": source}
+    if not source:
+        raise DataFileError(f"{where}: “min_sample” chỉ dùng cùng “source: sipas”.")
+    minimum = node["min_sample"]
+    if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
+        raise DataFileError(f"{where}: “min_sample” phải là số nguyên dương, ví dụ 100.")
+    return {"source": source, "min_sample": minimum}
 
 
 def _flatten(nodes: list[dict], file_name: str) -> list[dict]:
@@ -145,6 +176,7 @@ def _flatten(nodes: list[dict], file_name: str) -> list[dict]:
             method=method,
             max_points=_points(node["max"], where),
             min_points=_points(node.get("min", 0), where),
+            **_suggestion(node, method, where),
         )
         if row["min_points"] > row["max_points"]:
             raise DataFileError(f"{where}: điểm thấp nhất lớn hơn điểm tối đa.")
@@ -214,6 +246,8 @@ def load_par_framework(content: dict[str, Any], file_name: str) -> tuple[str, bo
                 "min_points": row["min_points"],
                 "method": row["method"],
                 "guidance": row["guidance"],
+                "source": row.get("source", ""),
+                "min_sample": row.get("min_sample", SIPAS_MIN_SAMPLE),
                 "position": position,
                 "depth": row["depth"],
                 "is_leaf": row["is_leaf"],

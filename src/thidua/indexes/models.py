@@ -32,6 +32,19 @@ class Method(models.TextChoices):
     BONUS = "bonus", _("Điểm thưởng, điểm trừ")
 
 
+class SuggestionSource(models.TextChoices):
+    """Where the points of a survey-based criterion may be suggested from."""
+
+    NONE = "", _("Không có")
+    SIPAS = "sipas", _("Chỉ số SIPAS của phường")
+
+
+# Below this many respondents no points are suggested. With 100 respondents the 95%
+# interval of a share is at most about ±10 percentage points, whatever the share
+# (1,96² × 0,25 / 0,1² ≈ 96); a criteria set may ask for more (``min_sample``).
+SIPAS_MIN_SAMPLE = 100
+
+
 class ParFramework(models.Model):
     """A PAR INDEX criteria set (bộ tiêu chí Chỉ số CCHC) of one province for one year.
 
@@ -82,6 +95,17 @@ class ParCriterion(models.Model):
     min_points = models.DecimalField(_("điểm thấp nhất"), **POINTS, default=Decimal(0))
     method = models.CharField(_("cách chấm"), max_length=10, choices=Method.choices)
     guidance = models.TextField(_("hướng dẫn chấm, minh chứng"), blank=True)
+    source = models.CharField(
+        _("điểm gợi ý từ"),
+        max_length=10,
+        choices=SuggestionSource.choices,
+        blank=True,
+        default=SuggestionSource.NONE,
+        help_text=_("Tiêu chí điều tra xã hội học tính được từ số liệu khảo sát của phường."),
+    )
+    min_sample = models.PositiveIntegerField(
+        _("số người trả lời tối thiểu để gợi ý điểm"), default=SIPAS_MIN_SAMPLE
+    )
     position = models.PositiveIntegerField(default=0)
     depth = models.PositiveSmallIntegerField(default=0)
     is_leaf = models.BooleanField(default=True)

@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Case, Count, DecimalField, Q, QuerySet, Sum, Value, When
@@ -37,6 +37,7 @@ from .models import (
     SipasQuestionnaire,
     SipasRejection,
     SipasResponse,
+    SuggestionSource,
 )
 from .stats import Rate
 
@@ -554,3 +555,63 @@ def points_lost_by_unit(organisation: Organisation | int, year: int) -> dict[int
     for row in penalties:
         lost[row["unit_id"]] -= row["total"] or ZERO
     return {unit_id: value.quantize(Decimal("0.01")) for unit_id, value in lost.items()}
+
+
+@dataclass
+class SurveySuggestion:
+    """Points suggested for a survey-based criterion: max × the ward's SIPAS % satisfied in
+    the assessment's year. ``points`` is None when the sample is below the minimum."""
+
+    criterion: ParCriterion
+    year: int
+    rate: Rate
+
+    @property
+    def enough(self) -> bool:
+        return self.rate.percent is not None and self.rate.respondents >= self.criterion.min_sample
+
+    def _of(self, percent: float | None) -> Decimal | None:
+        if percent is None:
+            return None
+        share = Decimal(repr(percent)) / 100
+        return (self.criterion.max_points * share).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+    @property
+    def points(self) -> Decimal | None:
+        return self._of(self.rate.percent) if self.enough else None
+
+    @property
+    def low_points(self) -> Decimal | None:
+        return self._of(self.rate.low) if self.enough else None
+
+    @property
+    def high_points(self) -> Decimal | None:
+        return self._of(self.rate.high) if self.enough else None
+
+    def comment(self) -> str:
+        """The appraisal comment that states where the suggested points come from."""
+        rate = self.rate
+        percent = f"{rate.percent:.2f}".replace(".", ",")
+        interval = f"{rate.low:.2f}–{rate.high:.2f}".replace(".", ",")
+        respondents = f"{rate.respondents:,}".replace(",", ".")
+        return (
+            f"Theo Chỉ số SIPAS năm {self.year} của phường: {percent}% hài lòng "
+            f"({respondents} người trả lời, khoảng tin cậy 95%: {interval}%)."
+        )
+
+
+def survey_suggestions(
+    assessment: ParAssessment, criteria: Iterable[ParCriterion]
+) -> dict[int, SurveySuggestion]:
+    """Suggested points of the criteria measured from SIPAS, by criterion id.
+
+    One SIPAS index of the ward for the assessment's year serves all of them, so a page
+    spends the same few queries whatever its number of rows, and none when no criterion
+    of the set names a source.
+    """
+    sourced = [c for c in criteria if c.source == SuggestionSource.SIPAS and c.is_leaf]
+    if not sourced:
+        return {}
+    year = assessment.framework.year
+    overall = sipas_index(assessment.organisation, *year_range(year), breakdowns=False).overall
+    return {c.pk: SurveySuggestion(c, year, overall) for c in sourced}

@@ -27,7 +27,9 @@ from .models import (
     ParEvidence,
     ParFramework,
     ParScore,
+    SuggestionSource,
 )
+from .queries import survey_suggestions
 
 OFFICE_ROLES = (Role.OFFICE, Role.CHAIRMAN, Role.VICE_CHAIRMAN)
 EVIDENCE_KINDS = {"pdf", "png", "jpeg", DOCX, XLSX}
@@ -242,11 +244,25 @@ def submit_assessment(actor, assessment: ParAssessment) -> None:
 
 
 @transaction.atomic
-def appraise(actor, score: ParScore, points_text: str | Decimal, comment: str) -> ParScore:
-    """The upper level's points and comment on one criterion."""
+def appraise(
+    actor,
+    score: ParScore,
+    points_text: str | Decimal,
+    comment: str,
+    *,
+    from_suggestion: bool = False,
+) -> ParScore:
+    """The upper level's points and comment on one criterion.
+
+    ``from_suggestion``: the form was filled with the points suggested from SIPAS. The
+    suggestion is computed again here, and the log says it was used only when the
+    confirmed points are still the suggested ones (the appraiser may have changed them).
+    """
     score = (
         ParScore.objects.select_for_update(of=("self",))
-        .select_related("assessment__organisation__parent__parent", "criterion")
+        .select_related(
+            "assessment__organisation__parent__parent", "assessment__framework", "criterion"
+        )
         .get(pk=score.pk)
     )
     if not can_appraise(actor, score.assessment):
@@ -259,6 +275,21 @@ def appraise(actor, score: ParScore, points_text: str | Decimal, comment: str) -
         raise ValidationError(
             "Điểm thẩm định khác điểm tự chấm: hãy ghi ý kiến thẩm định nêu lý do."
         )
+    data: dict = {"criterion": score.criterion.code, "points": points}
+    if score.criterion.source == SuggestionSource.SIPAS:
+        suggestion = survey_suggestions(score.assessment, [score.criterion])[score.criterion_id]
+        if from_suggestion and suggestion.points is None:
+            raise ValidationError(
+                "Chưa đủ phiếu khảo sát SIPAS để gợi ý điểm; hãy nhập điểm thẩm định "
+                "và ghi rõ căn cứ."
+            )
+        data["suggestion"] = {
+            "points": suggestion.points,
+            "percent": suggestion.rate.percent,
+            "respondents": suggestion.rate.respondents,
+            "year": suggestion.year,
+            "used": from_suggestion and points == suggestion.points,
+        }
     score.appraised_points = points
     score.appraisal_comment = comment
     score.appraised_by = actor
@@ -271,7 +302,7 @@ def appraise(actor, score: ParScore, points_text: str | Decimal, comment: str) -
         "par.appraised_criterion",
         score,
         organisation=score.assessment.organisation,
-        data={"criterion": score.criterion.code, "points": points},
+        data=data,
     )
     return score
 

@@ -44,6 +44,7 @@ from .queries import (
     province_code_of,
     questionnaire_for,
     sipas_index,
+    survey_suggestions,
     target_status,
     year_range,
 )
@@ -145,7 +146,8 @@ def _assessment(request: HttpRequest, parassessment_id: int) -> ParAssessment:
 
 
 def _tree_rows(assessment: ParAssessment) -> list[dict]:
-    """Criteria in reading order, each leaf with its score (three queries in all)."""
+    """Criteria in reading order, each leaf with its score and, for a criterion measured
+    from SIPAS, its suggested points (a fixed number of queries in all)."""
     criteria = list(ParCriterion.objects.filter(framework_id=assessment.framework_id))
     scores = {
         s.criterion_id: s
@@ -153,7 +155,11 @@ def _tree_rows(assessment: ParAssessment) -> list[dict]:
         .select_related("unit")
         .annotate(evidence_count=Count("evidence"))
     }
-    return [{"criterion": c, "score": scores.get(c.pk)} for c in criteria]
+    suggestions = survey_suggestions(assessment, criteria)
+    return [
+        {"criterion": c, "score": scores.get(c.pk), "suggestion": suggestions.get(c.pk)}
+        for c in criteria
+    ]
 
 
 @login_required
@@ -254,6 +260,10 @@ def par_finish(request: HttpRequest, parassessment_id: int) -> HttpResponse:
     return redirect("indexes:par_detail", parassessment_id=assessment.pk)
 
 
+# ``?goi_y=1`` on a criterion's page fills the appraisal form with the suggested points.
+USE_SUGGESTION = "goi_y"
+
+
 def _score(request: HttpRequest, parscore_id: int) -> ParScore:
     return get_object_or_404(
         ParScore.objects.visible_to(request.user).select_related(
@@ -298,10 +308,14 @@ def par_score(request: HttpRequest, parscore_id: int) -> HttpResponse:
                     return redirect("indexes:par_score", parscore_id=score.pk)
     elif request.method == "POST":
         raise PermissionDenied("Bạn không được tự chấm tiêu chí này.")
+    suggestion = survey_suggestions(score.assessment, [score.criterion]).get(score.criterion_id)
     appraisal_form = None
     if services.can_appraise(request.user, score.assessment):
         initial = {"comment": score.appraisal_comment}
         points = score.appraised_points if score.appraised_points is not None else score.self_points
+        if request.GET.get(USE_SUGGESTION) and suggestion is not None and suggestion.enough:
+            points = suggestion.points
+            initial.update(comment=suggestion.comment(), from_suggestion=True)
         if points is not None:
             initial["points"] = services._fmt(points)
         appraisal_form = AppraisalForm(initial=initial)
@@ -315,6 +329,7 @@ def par_score(request: HttpRequest, parscore_id: int) -> HttpResponse:
             "evidence": score.evidence.select_related("uploaded_by"),
             "form": form,
             "appraisal_form": appraisal_form,
+            "suggestion": suggestion,
         },
     )
 
@@ -329,7 +344,11 @@ def par_appraise(request: HttpRequest, parscore_id: int) -> HttpResponse:
         return redirect("indexes:par_score", parscore_id=score.pk)
     try:
         services.appraise(
-            request.user, score, form.cleaned_data["points"], form.cleaned_data["comment"]
+            request.user,
+            score,
+            form.cleaned_data["points"],
+            form.cleaned_data["comment"],
+            from_suggestion=form.cleaned_data["from_suggestion"],
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

@@ -441,7 +441,7 @@ def _put_document(
         recipients=[(dossier.movement.dossier_destination or "Văn phòng UBND phường", "")],
         signer=_signer(dossier),
         issuer_kind="UNIT",
-        unit_name=dossier.proposing_unit.name,
+        unit=dossier.proposing_unit,
     )
     return DossierFile.objects.create(
         dossier=dossier,
