@@ -174,3 +174,10 @@ def drafted(disclosed, user):
     meeting, _listing, comment = disclosed
     disclosure.handle_comment(user("vanphong"), comment, "Đã trả lời trực tiếp người góp ý.")
     return decisions.draft_decision(user("vanphong"), meeting, D(2023, 12, 15), user("chutich"))
+
+
+@pytest.fixture
+def issued(drafted, user):
+    """The drafted decision approved by the Chairman and issued (certificates not rendered)."""
+    decisions.approve_decision(user("chutich"), drafted)
+    return decisions.issue_decision(user("vanphong"), drafted, render=False)

@@ -19,12 +19,6 @@ from .conftest import D
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def issued(drafted, user):
-    decisions.approve_decision(user("chutich"), drafted)
-    return decisions.issue_decision(user("vanphong"), drafted, render=False)
-
-
 def _ldtt(movement: Movement) -> AwardForm:
     return AwardForm.objects.create(
         movement=movement, form="Lao động tiên tiến", awarded_by="Chủ tịch UBND phường"

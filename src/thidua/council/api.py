@@ -32,7 +32,7 @@ class DecisionSerializer(serializers.ModelSerializer):
     number = serializers.CharField(source="document.symbol", allow_null=True)
     # A plain string: a choice field would add one more "status" enum to the OpenAPI schema
     # and collide with the others (drf-spectacular W001).
-    status = serializers.CharField(help_text="draft, approved, issued, revoked")
+    status = serializers.CharField(help_text="draft, approved, issued, revoked, discarded")
     awardees = AwardeeSerializer(source="awards", many=True)
 
     class Meta:

@@ -33,6 +33,7 @@ from thidua.regulations.services import RuleMissing, base_salary_on, bonus_amoun
 from thidua.vn import amount_in_words, format_date, format_money, parse_symbol
 
 from .models import (
+    ENDED_DECISION,
     Award,
     AwardDecision,
     Candidate,
@@ -215,7 +216,7 @@ def draft_decision(actor, meeting: Meeting, day: datetime.date, signer) -> Award
         raise PermissionError("Chỉ Văn phòng lập dự thảo quyết định khen thưởng.")
     if not meeting.is_closed:
         raise CouncilError("Cuộc họp Hội đồng chưa kết thúc; chỉ lập quyết định sau cuộc họp.")
-    if meeting.decisions.exclude(status=DecisionStatus.REVOKED).exists():
+    if meeting.decisions.exclude(status__in=ENDED_DECISION).exists():
         raise CouncilError("Cuộc họp này đã có quyết định khen thưởng; hãy mở quyết định đó.")
     disclosure = getattr(meeting, "disclosure", None)
     if disclosure is None:
@@ -318,6 +319,46 @@ def approve_decision(actor, decision: AwardDecision) -> AwardDecision:
     decision.approved_at = timezone.now()
     decision.save(update_fields=["status", "approved_at"])
     record(actor, "council.decision_approved", decision, data={"document": decision.document_id})
+    return decision
+
+
+@transaction.atomic
+def discard_decision(actor, decision: AwardDecision, reason: str) -> AwardDecision:
+    """The Office discards a decision not yet issued (a draft, or approved but not
+    numbered): its draft document is cancelled in the register, never deleted, and the
+    meeting may have a new draft — after a correction of the council's outcomes, say.
+    An issued decision is never discarded; it can only be revoked."""
+    decision = (
+        AwardDecision.objects.select_for_update().select_related("document").get(pk=decision.pk)
+    )
+    if not is_office(actor, decision.organisation_id):
+        raise PermissionError("Chỉ Văn phòng và lãnh đạo UBND hủy dự thảo quyết định.")
+    if decision.status == DecisionStatus.ISSUED:
+        raise CouncilError(
+            f"Quyết định {decision} đã ban hành, không hủy được; muốn bỏ quyết định này, hãy "
+            "thu hồi bằng một quyết định thu hồi."
+        )
+    if decision.status not in (DecisionStatus.DRAFT, DecisionStatus.APPROVED):
+        raise CouncilError(
+            f"Quyết định đang “{decision.get_status_display()}”, không hủy dự thảo được nữa."
+        )
+    reason = reason.strip()
+    if len(reason) < 5:
+        raise CouncilError("Hãy ghi rõ lý do hủy dự thảo quyết định (ít nhất 5 ký tự).")
+    try:
+        documents.cancel(actor, decision.document, f"Hủy dự thảo quyết định khen thưởng: {reason}")
+    except DocumentError as exc:
+        raise CouncilError(str(exc)) from exc
+    previous = decision.status
+    decision.status = DecisionStatus.DISCARDED
+    decision.discarded_reason = reason[:500]
+    decision.save(update_fields=["status", "discarded_reason"])
+    record(
+        actor,
+        "council.decision_discarded",
+        decision,
+        data={"reason": decision.discarded_reason, "was": previous},
+    )
     return decision
 
 
@@ -476,7 +517,7 @@ def revoke_award(actor, award: Award, reason: str, revoking_symbol: str) -> Awar
     symbol = _check_revoking(reason, revoking_symbol)
     try:
         _revoke_award(actor, award, reason, symbol)
-    except DocumentError as exc:
+    except (DocumentError, ValueError) as exc:
         raise CouncilError(str(exc)) from exc
     record(
         actor,
@@ -509,7 +550,7 @@ def revoke_decision(
         documents.cancel(
             actor, decision.document, f"Thu hồi theo Quyết định số {symbol}: {reason.strip()}"
         )
-    except DocumentError as exc:
+    except (DocumentError, ValueError) as exc:
         raise CouncilError(str(exc)) from exc
     decision.status = DecisionStatus.REVOKED
     decision.revoked_reason = reason.strip()[:500]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from thidua.audit.services import record
 from thidua.core.i18n import in_vietnamese
 from thidua.documents import services as documents
+from thidua.documents.models import Status as DocumentStatus
 from thidua.documents.services import DocumentError, Signer
 from thidua.movements.models import Target
 from thidua.vn import format_date
@@ -54,6 +55,53 @@ def _rows(meeting: Meeting) -> list[dict]:
     return rows
 
 
+def _notice(meeting: Meeting, starts_on: datetime.date, ends_on: datetime.date) -> dict:
+    """The content of the Thông báo công khai: the list and the period for comments."""
+    movement = meeting.movement.title[:1].lower() + meeting.movement.title[1:]
+    name = meeting.organisation.name_on(starts_on)
+    return {
+        "summary": f"Công khai danh sách tập thể, cá nhân đề nghị tặng {meeting.award_form} "
+        f"trong {movement}",
+        "context": {
+            "intro": [
+                {
+                    "kind": "para",
+                    "text": f"Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng phường ngày "
+                    f"{format_date(timezone.localdate(meeting.starts_at))}, UBND {name} thông báo "
+                    f"công khai danh sách tập thể, cá nhân đề nghị tặng {meeting.award_form} "
+                    f"trong {movement} như sau:",
+                }
+            ],
+            "list_rows": _rows(meeting),
+            "body": [
+                {
+                    "kind": "para",
+                    "text": f"Thời gian nhận ý kiến: từ ngày {format_date(starts_on)} đến hết "
+                    f"ngày {format_date(ends_on)}, tại Văn phòng UBND phường hoặc trên trang "
+                    "công khai của phường. Ý kiến ghi rõ họ tên, địa chỉ",
+                }
+            ],
+        },
+    }
+
+
+def _draft_notice(actor, meeting: Meeting, starts_on: datetime.date, ends_on: datetime.date):
+    notice = _notice(meeting, starts_on, ends_on)
+    try:
+        return documents.create_draft(
+            actor,
+            meeting.organisation,
+            "thong_bao_cong_khai",
+            starts_on,
+            notice["context"],
+            summary=notice["summary"],
+            recipients=[("Các ban, ngành, đoàn thể phường", ""), ("Lưu: VT", "")],
+            signer=Signer("", "CHÁNH VĂN PHÒNG", "TL", principal_title="CHỦ TỊCH"),
+        )
+    except DocumentError as exc:
+        raise CouncilError(str(exc)) from exc
+
+
 @transaction.atomic
 @in_vietnamese
 def publish(
@@ -79,41 +127,7 @@ def publish(
     if not 1 <= days <= 60:
         raise CouncilError("Số ngày công khai phải từ 1 đến 60.")
     ends_on = starts_on + datetime.timedelta(days=days - 1)
-    movement = meeting.movement.title[:1].lower() + meeting.movement.title[1:]
-    name = meeting.organisation.name_on(starts_on)
-    try:
-        notice = documents.create_draft(
-            actor,
-            meeting.organisation,
-            "thong_bao_cong_khai",
-            starts_on,
-            {
-                "intro": [
-                    {
-                        "kind": "para",
-                        "text": f"Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng phường ngày "
-                        f"{format_date(timezone.localdate(meeting.starts_at))}, UBND {name} thông báo "
-                        f"công khai danh sách tập thể, cá nhân đề nghị tặng {meeting.award_form} "
-                        f"trong {movement} như sau:",
-                    }
-                ],
-                "list_rows": _rows(meeting),
-                "body": [
-                    {
-                        "kind": "para",
-                        "text": f"Thời gian nhận ý kiến: từ ngày {format_date(starts_on)} đến hết "
-                        f"ngày {format_date(ends_on)}, tại Văn phòng UBND phường hoặc trên trang "
-                        "công khai của phường. Ý kiến ghi rõ họ tên, địa chỉ",
-                    }
-                ],
-            },
-            summary=f"Công khai danh sách tập thể, cá nhân đề nghị tặng {meeting.award_form} "
-            f"trong {movement}",
-            recipients=[("Các ban, ngành, đoàn thể phường", ""), ("Lưu: VT", "")],
-            signer=Signer("", "CHÁNH VĂN PHÒNG", "TL", principal_title="CHỦ TỊCH"),
-        )
-    except DocumentError as exc:
-        raise CouncilError(str(exc)) from exc
+    notice = _draft_notice(actor, meeting, starts_on, ends_on)
     disclosure = Disclosure.objects.create(
         organisation=meeting.organisation,
         meeting=meeting,
@@ -124,6 +138,49 @@ def publish(
         created_by=actor,
     )
     record(actor, "council.list_disclosed", disclosure, data={"from": starts_on, "to": ends_on})
+    return disclosure
+
+
+@transaction.atomic
+@in_vietnamese
+def restart_after_correction(actor, meeting: Meeting, today: datetime.date) -> Disclosure | None:
+    """The chair corrected the list after it was disclosed: the public must see the list
+    that will be decided, for the whole period (publicity, DOMAIN §5–§6). The period, of
+    the same length, counts again from ``today`` (or stays, if it has not begun); the
+    notice shows the new list — redrafted while a draft, or a new notice when the first
+    was already issued (an issued document never changes). Comments already received stay
+    and still need handling. Nothing happens before the list is disclosed."""
+    disclosure = (
+        Disclosure.objects.select_for_update(of=("self",))
+        .select_related("notice")
+        .filter(meeting=meeting)
+        .first()
+    )
+    if disclosure is None:
+        return None
+    previous = (disclosure.starts_on, disclosure.ends_on)
+    days = (disclosure.ends_on - disclosure.starts_on).days + 1
+    starts_on = max(today, disclosure.starts_on)
+    ends_on = starts_on + datetime.timedelta(days=days - 1)
+    notice = disclosure.notice
+    try:
+        if notice is not None and notice.status == DocumentStatus.DRAFT:
+            content = _notice(meeting, starts_on, ends_on)
+            documents.update_draft(actor, notice, date=starts_on, **content)
+        else:
+            notice = _draft_notice(actor, meeting, starts_on, ends_on)
+    except DocumentError as exc:
+        raise CouncilError(str(exc)) from exc
+    disclosure.starts_on, disclosure.ends_on = starts_on, ends_on
+    disclosure.restarted_on = today
+    disclosure.notice = notice
+    disclosure.save(update_fields=["starts_on", "ends_on", "restarted_on", "notice"])
+    record(
+        actor,
+        "council.disclosure_restarted",
+        disclosure,
+        data={"from": starts_on, "to": ends_on, "before": previous},
+    )
     return disclosure
 
 

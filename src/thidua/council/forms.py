@@ -166,6 +166,13 @@ class CorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Ví dụ: phát hiện đang bị xem xét kỷ luật sau cuộc họp.",
     )
+    day = forms.DateField(
+        label="Ngày điều chỉnh",
+        required=False,
+        widget=DATE_WIDGET,
+        input_formats=["%Y-%m-%d"],
+        help_text="Để trống là hôm nay. Danh sách đã công khai được công khai lại từ ngày này.",
+    )
 
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -220,6 +227,14 @@ class RevokeForm(forms.Form):
     reason = forms.CharField(label="Lý do thu hồi", max_length=500)
     revoking_symbol = forms.CharField(
         label="Số, ký hiệu quyết định thu hồi", max_length=60, help_text="Ví dụ: 15/QĐ-UBND"
+    )
+
+
+class DiscardForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do hủy dự thảo",
+        max_length=500,
+        help_text="Ví dụ: điều chỉnh kết quả của Hội đồng sau khi phát hiện sai sót.",
     )
 
 

@@ -18,7 +18,7 @@ from thidua.orgs.models import Gender
 from thidua.vn import format_date
 
 from .models import Attendance, Conflict, CouncilRole, Meeting, Outcome
-from .services import CouncilError, is_office, results_of
+from .services import CouncilError, conclusion_of, is_office, results_of
 
 
 def _time(value: datetime.datetime) -> str:
@@ -74,7 +74,7 @@ def meeting_context(meeting: Meeting) -> dict:
         "members_total": f"{len(attendance):02d}",
         "absent": absent_text,
         "voting_method": f"{meeting.get_method_display()} ({meeting.rules_text()})",
-        "conclusion": meeting.conclusion,
+        "conclusion": conclusion_of(meeting),
         "agenda": meeting.agenda.replace("\n", "; "),
     }
 
@@ -184,7 +184,7 @@ def _corrections(meeting: Meeting) -> list[dict]:
         return []
     blocks = [{"kind": "heading", "text": "Điều chỉnh sau cuộc họp"}]
     for act in acts:
-        day = format_date(timezone.localdate(act.at))
+        day = format_date(act.day)
         if act.candidate_id:
             what = (
                 f"điều chỉnh kết quả đối với {act.candidate.name} từ "

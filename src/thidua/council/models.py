@@ -16,6 +16,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.querysets import ScopedQuerySet
@@ -532,6 +533,8 @@ class MeetingAct(models.Model):
         _("kết quả sau điều chỉnh"), max_length=10, choices=Outcome.choices, blank=True
     )
     text = models.TextField(_("nội dung"))
+    # The day the act takes effect (the minutes print it); ``at`` is when it was entered.
+    day = models.DateField(_("ngày"), default=timezone.localdate)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
 
@@ -567,6 +570,9 @@ class Disclosure(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Set when a correction after the meeting changed the list: the period counts again
+    # from that day so the public sees the list that will be decided for the full time.
+    restarted_on = models.DateField(_("công khai lại từ ngày"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -625,6 +631,11 @@ class DecisionStatus(models.TextChoices):
     APPROVED = "approved", _("Lãnh đạo đã duyệt ký")
     ISSUED = "issued", _("Đã ban hành")
     REVOKED = "revoked", _("Đã thu hồi")
+    DISCARDED = "discarded", _("Đã hủy dự thảo")
+
+
+# A decision in one of these states no longer stands: the meeting may have another.
+ENDED_DECISION = (DecisionStatus.REVOKED, DecisionStatus.DISCARDED)
 
 
 class AwardDecision(models.Model):
@@ -656,6 +667,7 @@ class AwardDecision(models.Model):
     )
     revoked_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
     revoked_by_symbol = models.CharField(_("quyết định thu hồi"), max_length=60, blank=True)
+    discarded_reason = models.CharField(_("lý do hủy dự thảo"), max_length=500, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -673,12 +685,17 @@ class AwardDecision(models.Model):
 
 
 class Award(models.Model):
-    """One award of a decision: the awardee, the amount and their certificate."""
+    """One award of a decision: the awardee, the amount and their certificate.
+
+    A candidate may appear in several decisions of a meeting: a discarded draft or a
+    revoked decision keeps its lines, and the next decision lists the candidate again.
+    Only one decision of a meeting stands at a time (``draft_decision``), and an
+    achievement is awarded once in force (``AwardRecord``)."""
 
     organisation_lookup = "decision__organisation"
 
     decision = models.ForeignKey(AwardDecision, on_delete=models.PROTECT, related_name="awards")
-    candidate = models.OneToOneField(Candidate, on_delete=models.PROTECT, related_name="award")
+    candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="awards")
     target = models.CharField(_("đối tượng"), max_length=10, choices=Target.choices)
     name = models.CharField(_("tên"), max_length=300)
     detail = models.CharField(_("chức vụ, đơn vị"), max_length=300, blank=True)

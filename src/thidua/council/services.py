@@ -31,6 +31,7 @@ from thidua.vn import format_date
 
 from . import ballot_box, tally
 from .models import (
+    ENDED_DECISION,
     PRESIDING_ROLES,
     Attendance,
     Candidate,
@@ -1196,6 +1197,19 @@ def default_conclusion(meeting: Meeting, approved: list[Candidate]) -> str:
     )
 
 
+def conclusion_of(meeting: Meeting) -> str:
+    """The conclusion as it stands: the one given at the meeting or, once the chair has
+    corrected an outcome, the conclusion of the corrected list (counts per target group)
+    followed by the one given at the meeting, so the minutes show both."""
+    if not meeting.acts.filter(candidate__isnull=False).exists():
+        return meeting.conclusion
+    approved = list(meeting.candidates.filter(outcome=Outcome.APPROVED))
+    return (
+        f"{default_conclusion(meeting, approved)} (Kết luận sau điều chỉnh, xem mục “Điều "
+        f"chỉnh sau cuộc họp”; kết luận tại cuộc họp: {meeting.conclusion.rstrip('.')}.)"
+    )
+
+
 def _require_closed_with_text(meeting: Meeting, text: str) -> None:
     if meeting.status != MeetingStatus.CLOSED:
         raise CouncilError("Cuộc họp chưa kết thúc: hãy sửa trực tiếp trong cuộc họp.")
@@ -1223,17 +1237,31 @@ def add_act(actor, meeting: Meeting, text: str) -> MeetingAct:
 
 @transaction.atomic
 def correct_outcome(
-    actor, meeting: Meeting, candidate: Candidate, outcome: str, reason: str
+    actor,
+    meeting: Meeting,
+    candidate: Candidate,
+    outcome: str,
+    reason: str,
+    *,
+    today: datetime.date | None = None,
 ) -> MeetingAct:
     """The chair corrects the council's outcome on a candidate after the meeting closed
     (a person found ineligible, the next in rank taking the freed place): a new act with
     its reason. The votes stay as cast; approving still needs the threshold passed and
-    room in the quota. The list of a decision already drafted cannot change this way."""
-    from . import minutes
+    room in the quota. The list of a decision standing (drafted, approved or issued)
+    cannot change this way: the Office first discards the draft or the decision is
+    revoked. A list already disclosed is disclosed again from ``today`` (publicity)."""
+    from . import disclosure, minutes
 
+    today = today or timezone.localdate()
     meeting = _locked(meeting)
     _require_presiding(actor, meeting)
     _require_closed_with_text(meeting, reason)
+    if not timezone.localdate(meeting.starts_at) <= today <= timezone.localdate():
+        raise CouncilError(
+            "Ngày điều chỉnh phải từ ngày họp "
+            f"({format_date(timezone.localdate(meeting.starts_at))}) đến hôm nay."
+        )
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk, meeting=meeting)
     if outcome not in (Outcome.APPROVED, Outcome.REJECTED):
         raise CouncilError("Kết quả phải là “Đề nghị khen” hoặc “Không đề nghị”.")
@@ -1242,19 +1270,23 @@ def correct_outcome(
             f"“{candidate.name}” đã có kết quả “{candidate.get_outcome_display()}”; "
             "không có gì để điều chỉnh."
         )
-    decision = meeting.decisions.exclude(status=DecisionStatus.REVOKED).first()
+    decision = meeting.decisions.exclude(status__in=ENDED_DECISION).first()
     if decision is not None:
+        undo = (
+            "hãy thu hồi quyết định đó trước"
+            if decision.status == DecisionStatus.ISSUED
+            else "Văn phòng hãy hủy dự thảo quyết định đó trước (nút “Hủy dự thảo quyết định”)"
+        )
         raise CouncilError(
-            f"Đã lập quyết định khen thưởng {decision} theo danh sách này; không điều chỉnh "
-            "kết quả của Hội đồng được nữa. Với quyết định đã ban hành, hãy thu hồi khen "
-            "thưởng của người liên quan."
+            f"Đã lập quyết định khen thưởng {decision} theo danh sách này; muốn điều chỉnh "
+            f"kết quả của Hội đồng, {undo}."
         )
     if outcome == Outcome.APPROVED:
         _check_approval(
             meeting, candidate, results_of(meeting, with_scores=False).row(candidate.pk)
         )
     previous = candidate.outcome
-    day = format_date(timezone.localdate())
+    day = format_date(today)
     candidate.outcome = outcome
     candidate.outcome_reason = f"Điều chỉnh sau cuộc họp ngày {day}: {reason.strip()}"[:500]
     candidate.save(update_fields=["outcome", "outcome_reason"])
@@ -1269,6 +1301,7 @@ def correct_outcome(
         from_outcome=previous,
         to_outcome=outcome,
         text=reason.strip(),
+        day=today,
         actor=actor,
     )
     record(
@@ -1278,4 +1311,5 @@ def correct_outcome(
         data={"candidate": candidate.name, "from": previous, "to": outcome, "reason": act.text},
     )
     minutes.refresh_minutes(meeting)
+    disclosure.restart_after_correction(actor, meeting, today)
     return act

@@ -45,6 +45,9 @@ urlpatterns = [
         "decisions/<int:awarddecision_id>/approve/", views.decision_approve, name="decision_approve"
     ),
     path("decisions/<int:awarddecision_id>/issue/", views.decision_issue, name="decision_issue"),
+    path(
+        "decisions/<int:awarddecision_id>/discard/", views.decision_discard, name="decision_discard"
+    ),
     path("decisions/<int:awarddecision_id>/scan/", views.decision_scan, name="decision_scan"),
     path(
         "decisions/<int:awarddecision_id>/scan/file/",

@@ -20,6 +20,7 @@ from thidua.core.views import paginate
 from thidua.movements.models import Movement
 from thidua.orgs.models import Organisation, Role
 from thidua.orgs.services import current_membership, organisations_where
+from thidua.vn import format_date
 
 from . import decisions, disclosure, queries, reporting, services
 from .forms import (
@@ -29,6 +30,7 @@ from .forms import (
     ConflictForm,
     CorrectionForm,
     DecisionForm,
+    DiscardForm,
     HandleForm,
     HandsForm,
     MeetingForm,
@@ -43,6 +45,7 @@ from .forms import (
     today,
 )
 from .models import (
+    ENDED_DECISION,
     Award,
     AwardDecision,
     Candidate,
@@ -50,7 +53,6 @@ from .models import (
     Conflict,
     Council,
     CouncilMember,
-    DecisionStatus,
     Disclosure,
     DisclosureComment,
     Meeting,
@@ -230,7 +232,12 @@ def _meeting_context(request: HttpRequest, meeting: Meeting) -> dict:
     participated = set(meeting.participations.values_list("member_id", flat=True))
     presiding = services.can_preside(user, meeting)
     keeper = services.can_keep_record(user, meeting)
-    decision = meeting.decisions.select_related("document").first()
+    # The decision that stands, else the latest one ended (revoked or discarded).
+    decisions_made = sorted(
+        meeting.decisions.select_related("document"),
+        key=lambda d: (d.status not in ENDED_DECISION, d.created_at),
+    )
+    decision = decisions_made[-1] if decisions_made else None
     return {
         "meeting": meeting,
         "seat": seat,
@@ -267,8 +274,9 @@ def _meeting_context(request: HttpRequest, meeting: Meeting) -> dict:
         "correction_form": CorrectionForm(candidates=meeting.candidates.all())
         if presiding
         and meeting.is_closed
-        and (decision is None or decision.status == DecisionStatus.REVOKED)
+        and (decision is None or decision.status in ENDED_DECISION)
         else None,
+        "conclusion": services.conclusion_of(meeting) if meeting.is_closed else "",
         "disclosure": getattr(meeting, "disclosure", None) if meeting.is_closed else None,
         "Status": MeetingStatus,
         "Outcome": Outcome,
@@ -490,13 +498,27 @@ def meeting_correct(request: HttpRequest, meeting_id: int) -> HttpResponse:
         )
         return redirect("council:meeting", meeting_id=meeting.pk)
     data = form.cleaned_data
-    _run(
+    if _run(
         request,
         lambda: services.correct_outcome(
-            request.user, meeting, data["candidate"], data["outcome"], data["reason"]
+            request.user,
+            meeting,
+            data["candidate"],
+            data["outcome"],
+            data["reason"],
+            today=data["day"],
         ),
         f"Đã điều chỉnh kết quả đối với {data['candidate'].name}.",
-    )
+    ):
+        # Every correction of a disclosed list restarts its disclosure (see the service).
+        listing = Disclosure.objects.filter(meeting=meeting).first()
+        if listing is not None:
+            messages.warning(
+                request,
+                "Danh sách đề nghị đã thay đổi nên được công khai lại: thời gian nhận ý kiến "
+                f"tính lại từ ngày {format_date(listing.starts_on)} đến hết ngày "
+                f"{format_date(listing.ends_on)}; quyết định chỉ lập sau thời hạn này.",
+            )
     return redirect("council:meeting", meeting_id=meeting.pk)
 
 
@@ -790,6 +812,7 @@ def decision_detail(request: HttpRequest, awarddecision_id: int) -> HttpResponse
             "is_signer": request.user.pk == decision.signer_id,
             "job": job,
             "revoke_form": RevokeForm(),
+            "discard_form": DiscardForm(),
             "scan_form": ScanForm(),
         },
     )
@@ -816,6 +839,23 @@ def decision_issue(request: HttpRequest, awarddecision_id: int) -> HttpResponse:
         lambda: decisions.issue_decision(request.user, decision),
         "Đã ban hành quyết định và bắt đầu in Giấy khen.",
     )
+    return redirect("council:decision", awarddecision_id=decision.pk)
+
+
+@login_required
+@require_POST
+def decision_discard(request: HttpRequest, awarddecision_id: int) -> HttpResponse:
+    decision = _decision(request, awarddecision_id)
+    form = DiscardForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Hãy ghi lý do hủy dự thảo quyết định.")
+    else:
+        _run(
+            request,
+            lambda: decisions.discard_decision(request.user, decision, form.cleaned_data["reason"]),
+            "Đã hủy dự thảo quyết định; văn bản dự thảo được giữ trong sổ văn bản ở trạng thái "
+            "“Đã hủy”. Có thể điều chỉnh kết quả của Hội đồng và lập dự thảo mới.",
+        )
     return redirect("council:decision", awarddecision_id=decision.pk)
 
 

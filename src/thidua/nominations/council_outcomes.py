@@ -23,7 +23,10 @@ from .models import AwardRecord, Nomination, NominationEvent, NominationStatus
 # themed achievement and does not count toward higher awards (DOMAIN §4).
 ANNUAL_TITLES = {LDTT, TLDTT, CSTDCS}
 
-# APPROVED and REJECTED swap only by the chair's correction after the meeting.
+# The state a nomination may come from, per state set here. APPROVED and REJECTED swap
+# only by the chair's correction after the meeting. Once an award is revoked the
+# nomination is REVOKED; from there the chair may correct it to REJECTED, or a new
+# decision (after the whole earlier one was revoked) may award it again.
 _ALLOWED = {
     NominationStatus.APPROVED: {
         NominationStatus.ACCEPTED,
@@ -34,15 +37,22 @@ _ALLOWED = {
         NominationStatus.ACCEPTED,
         NominationStatus.REJECTED,
         NominationStatus.APPROVED,
+        NominationStatus.REVOKED,
     },
-    NominationStatus.AWARDED: {NominationStatus.APPROVED, NominationStatus.AWARDED},
+    NominationStatus.AWARDED: {
+        NominationStatus.APPROVED,
+        NominationStatus.AWARDED,
+        NominationStatus.REVOKED,
+    },
+    NominationStatus.REVOKED: {NominationStatus.AWARDED, NominationStatus.REVOKED},
 }
 
 
 @transaction.atomic
 def set_outcome(actor, nomination: Nomination, status: str, reason: str = "") -> Nomination:
-    """Move a nomination to APPROVED, REJECTED (council) or AWARDED (decision issued),
-    keeping the change in its history. Setting the state it already has changes nothing."""
+    """Move a nomination to APPROVED, REJECTED (council), AWARDED (decision issued) or
+    REVOKED (its award revoked), keeping the change in its history. Setting the state it
+    already has changes nothing."""
     locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if status not in _ALLOWED:
         raise ValueError(f"Trạng thái “{status}” không do Hội đồng hay quyết định đặt.")
@@ -127,7 +137,8 @@ def record_award(
 @transaction.atomic
 def revoke_award_record(actor, nomination: Nomination, revoking_symbol: str, reason: str) -> None:
     """The award of ``nomination`` is revoked: its record stays in the history, flagged,
-    and no longer counts for eligibility."""
+    and no longer counts for eligibility; the nomination shows “Đã thu hồi khen thưởng”
+    with the revoking decision in its history."""
     records = list(AwardRecord.objects.select_for_update().in_force().filter(nomination=nomination))
     for award in records:
         award.revoked = True
@@ -140,3 +151,9 @@ def revoke_award_record(actor, nomination: Nomination, revoking_symbol: str, rea
             award,
             data={"by": revoking_symbol, "reason": award.revoked_reason},
         )
+    set_outcome(
+        actor,
+        nomination,
+        NominationStatus.REVOKED,
+        f"Thu hồi theo Quyết định số {revoking_symbol}: {reason.strip()}",
+    )

@@ -26,6 +26,7 @@ class NominationStatus(models.TextChoices):
     APPROVED = "approved", _("Hội đồng đề nghị khen")
     REJECTED = "rejected", _("Hội đồng không đề nghị")
     AWARDED = "awarded", _("Đã khen thưởng")
+    REVOKED = "revoked", _("Đã thu hồi khen thưởng")
 
 
 class Nomination(models.Model):
