@@ -24,6 +24,7 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from django.utils._os import safe_makedirs
 
 logger = logging.getLogger(__name__)
@@ -160,3 +161,10 @@ def saving_files() -> Iterator[FileSaves]:
     except BaseException:
         saves.discard()
         raise
+
+
+def delete_after_commit(storage, name: str) -> None:
+    """Delete a stored file once the surrounding transaction commits: a rollback must
+    find the file the rows still name."""
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -40,7 +40,7 @@ from django.utils import timezone
 
 from thidua.audit.services import record
 from thidua.core.i18n import in_vietnamese
-from thidua.core.storage import FileSaves, StorageFull, saving_files
+from thidua.core.storage import FileSaves, StorageFull, delete_after_commit, saving_files
 from thidua.core.uploads import DOCX, XLSX, validate_upload
 from thidua.orgs.models import Organisation, Role, Unit
 from thidua.orgs.services import has_role, memberships_of, organisation_for_documents
@@ -525,7 +525,7 @@ def remove_attachment(actor, attachment: Attachment) -> None:
     record(actor, "document.attachment_removed", doc, data={"file": attachment.name})
     name, storage = attachment.file.name, attachment.file.storage
     attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    delete_after_commit(storage, name)
 
 
 def _context(document: Document) -> dict:
@@ -1201,9 +1201,7 @@ def install_signing_certificate(
             cert,
             data={"subject": cert.subject, "serial": cert.serial, "until": cert.valid_until},
         )
-    if replaced:
-        storage = cert.file.storage
-        transaction.on_commit(lambda: storage.delete(replaced))
+    delete_after_commit(cert.file.storage, replaced)
     return cert
 
 
@@ -1220,7 +1218,7 @@ def remove_signing_certificate(actor, certificate: SigningCertificate) -> None:
     )
     name, storage = certificate.file.name, certificate.file.storage
     certificate.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    delete_after_commit(storage, name)
 
 
 def _sign_decision(actor, doc: Document, docx: bytes, files: FileSaves) -> None:
@@ -1297,9 +1295,7 @@ def upload_emblem(actor, organisation: Organisation, uploaded) -> OrganisationSe
         own.emblem_name = getattr(uploaded, "name", "")[:200]
         own.save(update_fields=["emblem", "emblem_name"])
         record(actor, "documents.emblem_uploaded", organisation, data={"file": own.emblem_name})
-    if replaced:
-        storage = own.emblem.storage
-        transaction.on_commit(lambda: storage.delete(replaced))
+    delete_after_commit(own.emblem.storage, replaced)
     return own
 
 
@@ -1314,7 +1310,7 @@ def remove_emblem(actor, organisation: Organisation) -> None:
     own.emblem, own.emblem_name = "", ""
     own.save(update_fields=["emblem", "emblem_name"])
     record(actor, "documents.emblem_removed", organisation)
-    transaction.on_commit(lambda: storage.delete(name))
+    delete_after_commit(storage, name)
 
 
 def _emblem_bytes(organisation: Organisation) -> bytes | None:
