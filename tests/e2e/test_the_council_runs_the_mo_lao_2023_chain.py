@@ -126,7 +126,11 @@ def test_the_council_runs_the_mo_lao_2023_chain(live, page_factory):
     # The secretary enters hoidong4's sealed written ballot.
     office.goto(meeting_url)
     office.get_by_role("link", name="Nhập phiếu văn bản của Ngô Thị Lan").click()
+    # count() does not wait: let the ballot form load before counting its rows, or an
+    # empty ballot is posted while the page is still the meeting's.
     rows = office.locator("fieldset.ballot-row")
+    rows.first.wait_for()
+    assert rows.count() == meeting.candidates.count()
     for i in range(rows.count()):
         rows.nth(i).get_by_label("Đồng ý", exact=True).check()
     _post_button(office, "Nhập phiếu")
