@@ -13,6 +13,8 @@ from thidua.orgs import views as org_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Second: the citizens' survey answers are the busiest requests (see indexes.urls).
+    path("indexes/", include("thidua.indexes.urls")),
     path("accounts/login/", org_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -28,7 +30,6 @@ urlpatterns = [
     path("council/", include("thidua.council.urls")),
     path("nominations/", include("thidua.nominations.urls")),
     path("initiatives/", include("thidua.initiatives.urls")),
-    path("indexes/", include("thidua.indexes.urls")),
     path("tasks/", include("thidua.tasks.urls")),
     path("scoring/", include("thidua.scoring.urls")),
     path("notifications/", include("thidua.notifications.urls")),

@@ -25,6 +25,7 @@ def survey_url(live, settings):
     # Playwright answers faster than a person; the human-speed check has its own test.
     settings.SIPAS_MIN_SECONDS = 0
     cache.clear()
+    sipas.forget_configuration()
     desk = SipasDesk.objects.filter(organisation__code="mo-lao").order_by("position").first()
     return f"{live.url}/indexes/s/{sipas.make_token(desk)}/", desk
 

@@ -17,8 +17,10 @@ from thidua.indexes.models import ParAssessment, SipasCriterion, SipasDesk
 @pytest.fixture(autouse=True)
 def clean_cache():
     cache.clear()
+    sipas.forget_configuration()
     yield
     cache.clear()
+    sipas.forget_configuration()
 
 
 @pytest.fixture

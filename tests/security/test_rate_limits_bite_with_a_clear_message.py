@@ -40,8 +40,10 @@ def issued_decision(organisation) -> Document:
 def clean_cache():
     """Rate-limit counters live in the cache: each test starts from zero."""
     cache.clear()
+    sipas.forget_configuration()
     yield
     cache.clear()
+    sipas.forget_configuration()
 
 
 def login(client: Client, username: str, password: str):

@@ -461,13 +461,39 @@ class SipasResponse(models.Model):
 
 class SipasAnswer(models.Model):
     """One criterion's answer. Organisation, factor and day are copied from the response so
-    that an index is one aggregate query over this table, without joins."""
+    that an index is one aggregate query over this table, without joins.
 
-    response = models.ForeignKey(SipasResponse, on_delete=models.CASCADE, related_name="answers")
-    criterion = models.ForeignKey(SipasCriterion, on_delete=models.PROTECT, related_name="+")
-    factor = models.ForeignKey(SipasFactor, on_delete=models.PROTECT, related_name="+")
+    Twenty-two rows go in with every citizen's answer, so the table carries only what its
+    queries use (ADR 0801): the unique (response, criterion) index, which also serves the
+    response's foreign key, and (organisation, day, factor). Criterion, factor and
+    organisation are copied from rows the response already references, so they have no
+    database constraint: per answer, each would cost a trigger that locks the referenced
+    row, and every desk's answers lock the same few criteria. PROTECT still holds in the
+    ORM, and questionnaires are versioned, never deleted while answered."""
+
+    response = models.ForeignKey(
+        SipasResponse, on_delete=models.CASCADE, related_name="answers", db_index=False
+    )
+    criterion = models.ForeignKey(
+        SipasCriterion,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
+    factor = models.ForeignKey(
+        SipasFactor,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
     organisation = models.ForeignKey(
-        "orgs.Organisation", on_delete=models.PROTECT, related_name="+"
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
     )
     day = models.DateField()
     value = models.PositiveSmallIntegerField()

@@ -23,13 +23,13 @@ are kept in process memory, valid while the *configuration token* in the Django 
 unchanged; saving or deleting any model they are read from replaces the token (signals
 below), and an entry is reloaded after ``MEMORY_SECONDS`` whatever happens, which bounds
 what a bulk ``update()`` or a per-process cache (several workers without Redis) can leave
-stale. The rate counters take one cache round trip; duplicate and used-visit checks one
-query; the answer one transaction.
+stale. The token itself is read from the cache at most once a second per process. The rate
+counters take one cache round trip; duplicate and used-visit checks one query; the answer
+one transaction.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import json
 import os
@@ -106,20 +106,46 @@ _memory: dict[tuple, tuple[str, float, Any]] = {}
 _memory_lock = threading.Lock()
 
 
+# The token itself is held in process memory for TOKEN_SECONDS: a cache round trip on
+# every page and answer cost about a tenth of a submission's CPU, and a desk closed or a
+# questionnaire changed a second late harms no one. The process that made the change
+# forgets its token at once.
+TOKEN_SECONDS = 1.0
+_held_token: tuple[float, str] | None = None
+
+
 def config_token() -> str:
-    """The token of the current SIPAS configuration (one cache read)."""
+    """The token of the current SIPAS configuration (one cache read a second)."""
+    global _held_token
+    now = time.monotonic()
+    held = _held_token
+    if held is not None and held[0] > now:
+        return held[1]
     token = cache.get(CONFIG_KEY)
     if token is None:
         cache.add(CONFIG_KEY, uuid.uuid4().hex, None)
         token = cache.get(CONFIG_KEY) or ""
+    _held_token = (now + TOKEN_SECONDS, token)
     return token
 
 
+def forget_configuration() -> None:
+    """Drop what this process holds, for one whose cache was emptied underneath it (tests
+    clear it between cases; in production a flushed cache is noticed within a second)."""
+    global _held_token
+    _held_token = None
+    with _memory_lock:
+        _memory.clear()
+
+
 def config_changed(**_kwargs: Any) -> None:
-    """Receiver of post_save/post_delete of CONFIG_MODELS: every process reloads — now,
-    and again at commit, since a process may read the old rows in between."""
+    """Receiver of post_save/post_delete of CONFIG_MODELS: every process reloads — this one
+    now, the others within TOKEN_SECONDS — and again at commit, since a process may read
+    the old rows in between."""
 
     def renew() -> None:
+        global _held_token
+        _held_token = None
         cache.set(CONFIG_KEY, uuid.uuid4().hex, None)
 
     renew()
@@ -416,39 +442,31 @@ def submit(
     """Store one citizen's answer. Returns ("saved" | "duplicate", the response's id).
 
     A resend of an answer already stored (same client UUID) is acknowledged as a
-    duplicate and not counted again. Raises :class:`Rejected` otherwise.
+    duplicate and not counted again, whatever else is wrong with it by now (an expired
+    visit, a new device cookie): the browser may then drop it from its queue. Raises
+    :class:`Rejected` otherwise.
+
+    The usual answer costs one statement: the insert itself finds a resend or a used
+    visit (unique client UUID and visit); only then, and when a check refuses the
+    answer, is the database asked which one it was.
     """
     client_uuid = _parse_uuid(data.client_uuid) or uuid.uuid4()
     visit = read_visit(data.visit)
-    earlier = _earlier(client_uuid, visit.id if visit else None)
-    for pk, same_answer in earlier:
-        if same_answer:
-            return "duplicate", pk
     try:
-        return _submit(
-            resolved, data, client_uuid, visit, bool(earlier), device=device, address=address
-        )
+        return _submit(resolved, data, client_uuid, visit, device=device, address=address)
     except Rejected as rejection:
+        stored = _stored_as(client_uuid)
+        if stored is not None:
+            return "duplicate", stored
         count_rejection(resolved.desk, rejection.reason)
         raise
 
 
-# One query answers both "sent before?" (the second column) and "visit already used?";
-# a cursor, not the ORM: building the query cost more than running it.
-EARLIER_SQL = (
-    "SELECT id, client_uuid = %s FROM {responses} WHERE client_uuid = %s OR visit_id = %s LIMIT 2"
-)
-
-
-def _earlier(client_uuid: uuid.UUID, visit_id: uuid.UUID | None) -> list[tuple[int, bool]]:
-    """Stored responses with this client UUID or this visit: (id, same client UUID?)."""
-    if connection.vendor == "postgresql":
-        params = [client_uuid, client_uuid, visit_id]
-    else:  # SQLite stores a UUIDField as 32 hex digits
-        params = [client_uuid.hex, client_uuid.hex, visit_id.hex if visit_id else None]
-    with connection.cursor() as cursor:
-        cursor.execute(EARLIER_SQL.format(responses=SipasResponse._meta.db_table), params)
-        return [(pk, bool(same)) for pk, same in cursor.fetchall()]
+def _stored_as(client_uuid: uuid.UUID) -> int | None:
+    """The id of the response already stored with this client UUID."""
+    return (
+        SipasResponse.objects.filter(client_uuid=client_uuid).values_list("pk", flat=True).first()
+    )
 
 
 def _submit(
@@ -456,7 +474,6 @@ def _submit(
     data: Submission,
     client_uuid: uuid.UUID,
     visit: Visit | None,
-    visit_used: bool,
     *,
     device: str | None,
     address: str | None,
@@ -480,11 +497,11 @@ def _submit(
         raise Rejected(
             RejectReason.TOO_FAST, "Phiếu được gửi quá nhanh. Hãy đọc và trả lời từng câu.", 400
         )
-    if visit_used:
-        raise Rejected(RejectReason.VISIT_USED, VISIT_USED_MESSAGE, 409)
     per_device = (
         limit("KIOSK_PER_HOUR", 240) if resolved.link.kiosk else limit("DEVICE_PER_HOUR", 10)
     )
+    # Every attempt that gets this far counts, a resend included: the counters are the
+    # first line against a flood, and a real browser resends only an unacknowledged answer.
     counters = _count([f"dev:{device}", f"ip:{address}"] if address else [f"dev:{device}"])
     if counters[0] > per_device:
         raise Rejected(
@@ -511,24 +528,28 @@ def _submit(
         "overall": overall,
         "profile": profile,
     }
-    try:
-        return "saved", _store(row, values)
-    except IntegrityError as exc:
-        # Two copies of one queued answer raced each other: the first one won.
-        existing = SipasResponse.objects.filter(client_uuid=client_uuid).first()
-        if existing is not None:
-            return "duplicate", existing.pk
-        raise Rejected(RejectReason.VISIT_USED, VISIT_USED_MESSAGE, 409) from exc
+    pk = _store(row, values)
+    if pk is not None:
+        return "saved", pk
+    # The client UUID or the visit was taken: a resend (also two copies of one queued
+    # answer racing each other — the first one won) or a second answer in one visit.
+    stored = _stored_as(client_uuid)
+    if stored is not None:
+        return "duplicate", stored
+    raise Rejected(RejectReason.VISIT_USED, VISIT_USED_MESSAGE, 409)
 
 
 # On PostgreSQL the response and its answers go in as one statement (data-modifying CTEs,
 # atomic on their own): one round trip and no model instances on the path of every answer.
+# A taken client UUID or visit inserts nothing (ON CONFLICT: the unique constraints are
+# the final word) and the statement returns no row.
 STORE_SQL = """
 WITH response AS (
     INSERT INTO {responses} (organisation_id, desk_id, procedure_id, staff_id,
         questionnaire_id, client_uuid, visit_id, channel, day, submitted_at, overall,
         profile, paper_number)
     VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb, '')
+    ON CONFLICT DO NOTHING
     RETURNING id
 ), answers AS (
     INSERT INTO {answers} (response_id, criterion_id, factor_id, organisation_id, day, value)
@@ -544,8 +565,9 @@ def _array(numbers: list[int]) -> str:
     return "{" + ",".join(map(str, numbers)) + "}"
 
 
-def _store(row: dict[str, Any], values: list[tuple[SipasCriterion, int]]) -> int:
-    """Insert one response with its answers, all or nothing; the response's id."""
+def _store(row: dict[str, Any], values: list[tuple[SipasCriterion, int]]) -> int | None:
+    """Insert one response with its answers, all or nothing; the response's id, or None
+    when its client UUID or visit is already stored."""
     if connection.vendor == "postgresql":
         sql = STORE_SQL.format(
             responses=SipasResponse._meta.db_table, answers=SipasAnswer._meta.db_table
@@ -559,25 +581,26 @@ def _store(row: dict[str, Any], values: list[tuple[SipasCriterion, int]]) -> int
             _array([c.factor_id for c, _ in values]),
             _array([v for _, v in values]),
         ]
-        # Alone the statement is atomic; inside a caller's transaction a savepoint keeps a
-        # conflict from aborting that transaction.
-        inside = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
-        with inside, connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchone()[0]
-    with transaction.atomic():
-        response = SipasResponse.objects.create(**row)
-        SipasAnswer.objects.bulk_create(
-            SipasAnswer(
-                response=response,
-                criterion=criterion,
-                factor_id=criterion.factor_id,
-                organisation_id=row["organisation_id"],
-                day=row["day"],
-                value=value,
+            found = cursor.fetchone()
+        return found[0] if found else None
+    try:
+        with transaction.atomic():
+            response = SipasResponse.objects.create(**row)
+            SipasAnswer.objects.bulk_create(
+                SipasAnswer(
+                    response=response,
+                    criterion=criterion,
+                    factor_id=criterion.factor_id,
+                    organisation_id=row["organisation_id"],
+                    day=row["day"],
+                    value=value,
+                )
+                for criterion, value in values
             )
-            for criterion, value in values
-        )
+    except IntegrityError:
+        return None
     return response.pk
 
 

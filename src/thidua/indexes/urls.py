@@ -5,6 +5,10 @@ from . import public, views
 app_name = "indexes"
 
 urlpatterns = [
+    # Public: the citizen's survey from a desk's QR code (signed token, no login). First,
+    # as the app's busiest routes: every answer is resolved against the patterns above it.
+    path("s/<str:token>/", public.survey, name="survey"),
+    path("s/<str:token>/submit/", public.survey_submit, name="survey_submit"),
     path("", views.par_list, name="par_list"),
     path("par/start/", views.par_start, name="par_start"),
     path("par/<int:parassessment_id>/", views.par_detail, name="par_detail"),
@@ -24,7 +28,4 @@ urlpatterns = [
     path("sipas/desks/<int:sipasdesk_id>/poster.pdf", views.desk_poster, name="desk_poster"),
     path("sipas/paper/", views.paper_import, name="paper_import"),
     path("sipas/paper/template.xlsx", views.paper_template, name="paper_template"),
-    # Public: the citizen's survey from a desk's QR code (signed token, no login).
-    path("s/<str:token>/", public.survey, name="survey"),
-    path("s/<str:token>/submit/", public.survey_submit, name="survey_submit"),
 ]
