@@ -50,3 +50,24 @@ def test_an_assessment_gives_self_and_appraised_points_and_the_index(client_as, 
     row = next(c for c in data["criteria"] if c["code"] == "7.2")
     assert (row["self_points"], row["appraised_points"]) == ("7.00", "6.00")
     assert row["appraisal_comment"] and row["unit"] == "Văn phòng UBND phường"
+
+
+@pytest.mark.django_db
+def test_an_assessment_gives_the_sipas_suggestion_of_its_survey_criterion(client_as, assessment):
+    """Criterion 3.6 (citizens' satisfaction) is measured from SIPAS: the API gives the points
+    the appraiser is offered — max × the ward's 2023 % satisfied, with sample and interval —
+    exactly as the assessment page computes them; a self-assessed criterion has none."""
+    from thidua.indexes.models import ParCriterion
+    from thidua.indexes.queries import survey_suggestions
+
+    data = client_as("capquan").get(f"/api/v1/par/assessments/{assessment.pk}/").json()
+    rows = {c["code"]: c for c in data["criteria"]}
+    suggestion = rows["3.6"]["suggestion"]
+    assert suggestion["source"] == "sipas" and suggestion["year"] == 2023
+    assert suggestion["respondents"] == 2000 and suggestion["enough_sample"] is True
+    assert suggestion["ci_low"] < suggestion["percent_satisfied"] < suggestion["ci_high"]
+    criterion = ParCriterion.objects.get(framework=assessment.framework, code="3.6")
+    expected = survey_suggestions(assessment, [criterion])[criterion.pk]
+    assert suggestion["points"] == str(expected.points)
+    assert float(suggestion["low_points"]) <= float(suggestion["points"]) <= 6.0
+    assert rows["7.2"]["suggestion"] is None

@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -22,7 +22,13 @@ from thidua.orgs.models import Level, Organisation
 
 from . import sipas
 from .models import ParAssessment, ParScore, SipasDesk
-from .queries import assessment_totals, sipas_index, year_range
+from .queries import (
+    SurveySuggestion,
+    assessment_totals,
+    sipas_index,
+    survey_suggestions,
+    year_range,
+)
 
 
 class DeskSerializer(serializers.ModelSerializer):
@@ -106,6 +112,23 @@ class SipasIndexViewSet(viewsets.ViewSet):
         return Response(SipasIndexSerializer(data).data)
 
 
+class SuggestionSerializer(serializers.Serializer):
+    """Points suggested for a survey-based criterion from the ward's SIPAS index of the year:
+    max points × % satisfied; none below the criterion's minimum sample."""
+
+    source = serializers.CharField(default="sipas")
+    year = serializers.IntegerField()
+    percent_satisfied = serializers.FloatField(source="rate.percent", allow_null=True)
+    ci_low = serializers.FloatField(source="rate.low", allow_null=True)
+    ci_high = serializers.FloatField(source="rate.high", allow_null=True)
+    respondents = serializers.IntegerField(source="rate.respondents")
+    min_sample = serializers.IntegerField(source="criterion.min_sample")
+    enough_sample = serializers.BooleanField(source="enough")
+    points = serializers.DecimalField(max_digits=7, decimal_places=2, allow_null=True)
+    low_points = serializers.DecimalField(max_digits=7, decimal_places=2, allow_null=True)
+    high_points = serializers.DecimalField(max_digits=7, decimal_places=2, allow_null=True)
+
+
 class ScoreSerializer(serializers.ModelSerializer):
     code = serializers.CharField(source="criterion.code")
     title = serializers.CharField(source="criterion.title")
@@ -115,6 +138,7 @@ class ScoreSerializer(serializers.ModelSerializer):
     )
     unit = serializers.CharField(source="unit.name", allow_null=True, default=None)
     evidence_count = serializers.IntegerField()
+    suggestion = serializers.SerializerMethodField()
 
     class Meta:
         model = ParScore
@@ -129,7 +153,15 @@ class ScoreSerializer(serializers.ModelSerializer):
             "evidence_count",
             "appraised_points",
             "appraisal_comment",
+            "suggestion",
         ]
+
+    @extend_schema_field(SuggestionSerializer(allow_null=True))
+    def get_suggestion(self, obj: ParScore) -> dict | None:
+        suggestion: SurveySuggestion | None = self.context.get("suggestions", {}).get(
+            obj.criterion_id
+        )
+        return SuggestionSerializer(suggestion).data if suggestion is not None else None
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
@@ -203,7 +235,9 @@ class AssessmentDetailSerializer(AssessmentSerializer):
             .annotate(evidence_count=Count("evidence"))
             .order_by("criterion__position")
         )
-        return ScoreSerializer(scores, many=True).data
+        # One SIPAS index of the year for all survey-sourced criteria (none if none is).
+        suggestions = survey_suggestions(obj, [score.criterion for score in scores])
+        return ScoreSerializer(scores, many=True, context={"suggestions": suggestions}).data
 
 
 class AssessmentViewSet(viewsets.ReadOnlyModelViewSet):
