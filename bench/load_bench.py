@@ -4,13 +4,16 @@
 1. A temporary database ``thidua_bench_<pid>`` on the machine's PostgreSQL
    (127.0.0.1:5432, user postgres) and Redis db 9 (flushed before and after); migrate,
    collectstatic, demo, with THIDUA_PRODUCTION=1 and DEBUG off.
-2. gunicorn with the flags of bin/serve-prod (4 workers, 2 threads, max-requests) on a
+2. gunicorn with the flags of bin/serve-prod (synchronous workers, four per core, preload)
+   on a
    free loopback port; settings bench/load_settings.py (production, cookies without the
    Secure flag since loopback has no TLS); SIPAS limits raised through the environment
    (SIPAS_MIN_SECONDS=0, per-device and per-address hourly limits) for this server only,
    and the API's per-user rate, since all 50 simulated staff are one user (the throttle
    still counts every API request in Redis).
-3. Four bounded phases (PHASE_SECONDS each), locust headless from bench/locustfile.py:
+3. A warm-up (WARM_UP_SECONDS of citizens and the bare view, not measured: every worker
+   opens its connections and fills its memory before the baseline is taken), then four
+   bounded phases (PHASE_SECONDS each), locust headless from bench/locustfile.py:
    the bare view (/healthz) — the baseline; SIPAS submissions (POSTs with valid visit
    tokens: the issue's "submissions per second"); the citizen's whole flow (open the
    page, then answer); a mixed workload of staff pages, API lists and SIPAS answers.
@@ -47,10 +50,12 @@ PHASE_SECONDS = int(os.environ.get("BENCH_PHASE_SECONDS", "20"))
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 REDIS_URL = "redis://127.0.0.1:6379/9"
 P95_TARGET_MS = 200.0
+WORKERS = 4 * (os.cpu_count() or 1)
 GUNICORN_FLAGS = [
-    "--workers", "4", "--threads", "2", "--max-requests", "2000",
-    "--max-requests-jitter", "200", "--timeout", "60",
+    "--workers", str(WORKERS), "--worker-class", "sync", "--preload",
+    "--max-requests", "20000", "--max-requests-jitter", "2000", "--timeout", "60",
 ]  # fmt: skip
+WARM_UP_SECONDS = 5
 
 PREPARE = r"""
 import json, sys
@@ -179,12 +184,15 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def _locust(base: str, data_file: Path, out: Path, classes: list[str], env: dict) -> dict:
+def _locust(
+    base: str, data_file: Path, out: Path, classes: list[str], env: dict, seconds: int = 0
+) -> dict:
     """One headless locust phase; the per-name rows of its stats CSV."""
+    seconds = seconds or PHASE_SECONDS
     prefix = out / "_".join(classes)
     cmd = [
         str(VENV_BIN / "locust"), "-f", str(BENCH / "locustfile.py"), "--headless",
-        "-u", str(USERS), "-r", str(USERS), "-t", f"{PHASE_SECONDS}s", "--host", base,
+        "-u", str(USERS), "-r", str(USERS), "-t", f"{seconds}s", "--host", base,
         "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR", "--stop-timeout", "5",
         *classes,
     ]  # fmt: skip
@@ -192,7 +200,7 @@ def _locust(base: str, data_file: Path, out: Path, classes: list[str], env: dict
     # Exit code 1 only says some requests failed: the CSV counts them.
     subprocess.run(
         cmd, env=run_env, cwd=str(ROOT), capture_output=True, text=True,
-        timeout=PHASE_SECONDS + 60,
+        timeout=seconds + 60,
     )  # fmt: skip
     rows = {}
     with open(f"{prefix}_stats.csv", newline="", encoding="utf-8") as handle:
@@ -305,6 +313,7 @@ def load_benchmarks() -> list[dict]:
             with psycopg.connect(database_url, connect_timeout=5) as conn:
                 return conn.execute("SELECT count(*) FROM indexes_sipasresponse").fetchone()[0]
 
+        _locust(base, data_file, tmp, ["BareUser", "CitizenUser"], env, WARM_UP_SECONDS)
         bare = _locust(base, data_file, tmp, ["BareUser"], env)["Aggregated"]
         bare_rps, bare_p95 = _num(bare, "Requests/s"), _num(bare, "95%")
         before = count_responses()
@@ -318,9 +327,9 @@ def load_benchmarks() -> list[dict]:
         total = mixed["Aggregated"]
 
         common = (
-            f"{USERS} users, closed loop without think time, {PHASE_SECONDS} s; gunicorn "
-            f"{' '.join(GUNICORN_FLAGS[:4])} (bin/serve-prod flags), PostgreSQL + Redis on "
-            "loopback, THIDUA_PRODUCTION=1"
+            f"{USERS} users, closed loop without think time, {PHASE_SECONDS} s after a "
+            f"{WARM_UP_SECONDS} s warm-up; gunicorn {' '.join(GUNICORN_FLAGS[:5])} "
+            "(bin/serve-prod flags), PostgreSQL + Redis on loopback, THIDUA_PRODUCTION=1"
         )
         stored_note = (
             "answers in flight when the phase stopped are stored but not counted by locust"
