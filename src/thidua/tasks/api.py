@@ -12,9 +12,8 @@ from rest_framework import serializers, viewsets
 
 from thidua.movements.models import Movement
 
-from .calendar import calendars_for
 from .models import ProgressReport, Task
-from .queries import movement_tasks, timeliness_of
+from .queries import movement_tasks, with_timeliness
 
 
 class ReportSerializer(serializers.ModelSerializer):
@@ -42,7 +41,7 @@ class ReportSerializer(serializers.ModelSerializer):
     def get_evidence(self, report: ProgressReport) -> list[dict]:
         return [
             {"id": e.pk, "name": e.original_name, "kind": e.kind, "size": e.size}
-            for e in report.evidence.all()
+            for e in report.evidence_list
         ]
 
 
@@ -56,11 +55,11 @@ class TaskSerializer(serializers.ModelSerializer):
     plan = serializers.CharField(source="plan.number")
     par_field = serializers.CharField(source="par_field.name", allow_null=True, default=None)
     lead_unit = serializers.CharField(source="lead_unit.name")
-    cooperating_units = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    cooperating_units = serializers.SerializerMethodField()
     performers = serializers.SerializerMethodField()
     quality = serializers.CharField(source="quality.name", allow_null=True, default=None)
     timeliness = TimelinessSerializer()
-    reports = ReportSerializer(many=True)
+    reports = ReportSerializer(many=True, source="report_list")
 
     class Meta:
         model = Task
@@ -85,10 +84,13 @@ class TaskSerializer(serializers.ModelSerializer):
             "reports",
         ]
 
+    def get_cooperating_units(self, task: Task) -> list[str]:
+        return [unit.name for unit in task.cooperating_list]
+
     def get_performers(self, task: Task) -> list[dict]:
         return [
             {"id": p.pk, "name": p.full_name, "performs_cchc": p.performs_cchc}
-            for p in task.performers.all()
+            for p in task.performer_list
         ]
 
 
@@ -119,33 +121,28 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
                 Movement.objects.visible_to(self.request.user), pk=int(movement_id)
             )
             tasks = tasks.filter(pk__in=movement_tasks(movement).values("pk"))
+        # Prefetched into plain lists (to_attr): a related manager per row would clone the
+        # prefetch's queryset for every task and report, which cost more than the queries.
         return (
             tasks.select_related("plan", "par_field", "lead_unit", "quality")
             .prefetch_related(
-                "cooperating_units",
-                "performers",
+                Prefetch("cooperating_units", to_attr="cooperating_list"),
+                Prefetch("performers", to_attr="performer_list"),
                 Prefetch(
                     "reports",
                     queryset=ProgressReport.objects.select_related("unit", "quality")
-                    .prefetch_related("evidence")
+                    .prefetch_related(Prefetch("evidence", to_attr="evidence_list"))
                     .order_by("submitted_at", "id"),
+                    to_attr="report_list",
                 ),
             )
             .order_by("organisation_id", "plan_id", "sort_key", "id")
         )
 
-    def _with_timeliness(self, tasks):
-        tasks = list(tasks)
-        calendars = calendars_for({t.organisation_id for t in tasks})
-        today = timezone.localdate()
-        for task in tasks:
-            task.timeliness = timeliness_of(task, calendars[task.organisation_id], today)
-        return tasks
-
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        return self._with_timeliness(page) if page is not None else None
+        return with_timeliness(page, timezone.localdate()) if page is not None else None
 
     def get_object(self):
         task = super().get_object()
-        return self._with_timeliness([task])[0]
+        return with_timeliness([task], timezone.localdate())[0]
