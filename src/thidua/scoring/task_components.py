@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -30,7 +31,7 @@ class TaskFact:
     returned: int
     performer_ids: set[int] = field(default_factory=set)
 
-    @property
+    @cached_property  # one fact is listed under several measures and subjects
     def link(self) -> Link:
         return Link(
             f"Nhiệm vụ {self.task.number}: {self.timeliness.label_vi}"
@@ -48,17 +49,21 @@ def load_task_facts(context: ScoringContext) -> dict[int, list[TaskFact]]:
     tasks = list(
         movement_tasks(movement)
         .select_related("quality")
-        .prefetch_related("performers")
         .annotate(returned=Count("reports", filter=Q(reports__review_status=ReviewStatus.RETURNED)))
         .order_by("sort_key", "id")
     )
+    # Only the performers' ids are needed: pairs from the link table, no Person rows.
+    performers: dict[int, set[int]] = {}
+    pairs = Task.performers.through.objects.filter(task__in=[t.pk for t in tasks])
+    for task_id, person_id in pairs.values_list("task_id", "person_id"):
+        performers.setdefault(task_id, set()).add(person_id)
     by_subject: dict[int, list[TaskFact]] = {pk: [] for pk in context.subject_ids}
     for task in tasks:
         fact = TaskFact(
             task=task,
             timeliness=timeliness_of(task, calendar, context.today),
             returned=task.returned,
-            performer_ids={p.pk for p in task.performers.all()},
+            performer_ids=performers.get(task.pk, set()),
         )
         owners = [task.lead_unit_id] if context.target == "collective" else list(fact.performer_ids)
         for owner in owners:
