@@ -107,9 +107,10 @@ def _grouped(
     Two GROUP BY queries and no COUNT(DISTINCT): satisfied/valid answers per (key,
     factor) from the answers, respondents per key from the responses (one row each).
     """
-    satisfied = Count("id", filter=Q(value__gte=satisfied_min))
+    # Counting values, not ids: (organisation, day, factor, value) then covers the query.
+    satisfied = Count("value", filter=Q(value__gte=satisfied_min))
     per_factor = (
-        answers.values(answer_key, "factor_id").annotate(sat=satisfied, n=Count("id")).order_by()
+        answers.values(answer_key, "factor_id").annotate(sat=satisfied, n=Count("value")).order_by()
     )
     per_key = responses.values(response_key).annotate(resp=Count("id")).order_by()
     counts: dict[Any, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
