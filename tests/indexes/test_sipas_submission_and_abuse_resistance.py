@@ -187,14 +187,7 @@ def test_two_copies_racing_past_the_check_store_one_answer(phone, no_wait, desk)
     late_copy = sipas.Submission(
         client_uuid=client_uuid, visit=citizen.visit, answers={str(citizen.criteria[0]): 4}
     )
-    status, pk = sipas._submit(
-        resolved,
-        late_copy,
-        uuid.UUID(client_uuid),
-        sipas.read_visit(citizen.visit),
-        device=device,
-        address="127.0.0.1",
-    )
+    status, pk = sipas.submit(resolved, late_copy, device=device, address="127.0.0.1")
     assert (status, pk) == ("duplicate", first.pk)
     assert SipasResponse.objects.filter(client_uuid=client_uuid).count() == 1
     assert SipasAnswer.objects.filter(response=first).count() == len(citizen.criteria)

@@ -24,8 +24,8 @@ unchanged; saving or deleting any model they are read from replaces the token (s
 below), and an entry is reloaded after ``MEMORY_SECONDS`` whatever happens, which bounds
 what a bulk ``update()`` or a per-process cache (several workers without Redis) can leave
 stale. The token itself is read from the cache at most once a second per process. The rate
-counters take one cache round trip; duplicate and used-visit checks one query; the answer
-one transaction.
+counters take one cache round trip; the answer one statement, which also finds a resend or
+a used visit (the unique client UUID and visit).
 """
 
 from __future__ import annotations
@@ -531,11 +531,9 @@ def _submit(
     pk = _store(row, values)
     if pk is not None:
         return "saved", pk
-    # The client UUID or the visit was taken: a resend (also two copies of one queued
-    # answer racing each other — the first one won) or a second answer in one visit.
-    stored = _stored_as(client_uuid)
-    if stored is not None:
-        return "duplicate", stored
+    # The client UUID or the visit was taken: a second answer in one visit — unless it is
+    # a resend (also two copies of one queued answer racing each other, the first one
+    # won), which submit() finds on the way out, as for every refusal.
     raise Rejected(RejectReason.VISIT_USED, VISIT_USED_MESSAGE, 409)
 
 
