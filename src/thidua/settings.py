@@ -149,6 +149,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Django's cursors bind parameters on the client and never prepare; a cursor that binds
+    # on the server (only the SIPAS answer's insert, indexes.sipas._store, makes one)
+    # prepares its statement at the first execution on each connection. Behind PgBouncer in
+    # transaction mode this needs PgBouncer 1.21 or later (max_prepared_statements > 0), or
+    # DB_PREPARE=0 (docs/deploy.md).
+    if env_bool("DB_PREPARE", default=True):
+        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions, jobs -----------------------------------------------------------

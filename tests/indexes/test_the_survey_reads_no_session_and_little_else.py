@@ -13,6 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from thidua.indexes import sipas
+from thidua.indexes.models import SipasResponse
 
 
 @pytest.mark.django_db
@@ -68,3 +69,41 @@ def test_the_page_carries_a_working_csrf_token(desk, no_wait):
     with_token = client.post(f"/indexes/s/{token}/submit/", {**answer, "csrfmiddlewaretoken": csrf})
     assert with_token.status_code == 200
     assert "Phiếu đã được ghi nhận" in with_token.content.decode()
+
+
+def _executions_of_the_prepared_insert() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT coalesce(sum(generic_plans + custom_plans), 0) FROM pg_prepared_statements"
+            " WHERE statement LIKE %s",
+            ["%INSERT INTO indexes_sipasresponse%"],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db
+def test_on_postgresql_the_answer_is_a_statement_prepared_once_per_connection(phone, no_wait):
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's; SQLite inserts through the ORM")
+    before = _executions_of_the_prepared_insert()
+    for _ in range(2):
+        assert phone().send(str(uuid.uuid4())).status_code == 201
+    assert _executions_of_the_prepared_insert() == before + 2
+
+
+@pytest.mark.django_db
+def test_with_db_prepare_off_the_answer_is_stored_without_a_prepared_statement(phone, no_wait):
+    """DB_PREPARE=0 (behind an old PgBouncer) leaves psycopg's prepare_threshold unset."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's; SQLite inserts through the ORM")
+    connection.ensure_connection()
+    threshold = connection.connection.prepare_threshold
+    connection.connection.prepare_threshold = None
+    try:
+        before = _executions_of_the_prepared_insert()
+        client_uuid = str(uuid.uuid4())
+        assert phone().send(client_uuid).status_code == 201
+        assert _executions_of_the_prepared_insert() == before
+    finally:
+        connection.connection.prepare_threshold = threshold
+    assert SipasResponse.objects.filter(client_uuid=client_uuid).count() == 1

@@ -420,18 +420,39 @@ class SipasResponse(models.Model):
     answer per device per page visit.
     """
 
+    # No database constraints (ADR 0801): under load every answer at a desk locked the same
+    # ward, desk and questionnaire rows FOR KEY SHARE in its constraint triggers, and the
+    # lockers queued on each other. The ids come from the signed link resolved against
+    # the active desk and from the questionnaire in force; PROTECT and SET_NULL hold in the
+    # ORM, and nothing here deletes a desk, a ward or an answered questionnaire.
     organisation = models.ForeignKey(
-        "orgs.Organisation", on_delete=models.PROTECT, related_name="sipas_responses"
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        related_name="sipas_responses",
+        db_constraint=False,
+        db_index=False,  # the (organisation, day) index serves it
     )
-    desk = models.ForeignKey(SipasDesk, on_delete=models.PROTECT, related_name="responses")
+    desk = models.ForeignKey(
+        SipasDesk, on_delete=models.PROTECT, related_name="responses", db_constraint=False
+    )
     procedure = models.ForeignKey(
-        SipasProcedure, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
+        SipasProcedure,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+        db_constraint=False,
     )
     staff = models.ForeignKey(
-        "orgs.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "orgs.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
     )
     questionnaire = models.ForeignKey(
-        SipasQuestionnaire, on_delete=models.PROTECT, related_name="responses"
+        SipasQuestionnaire, on_delete=models.PROTECT, related_name="responses", db_constraint=False
     )
     client_uuid = models.UUIDField(unique=True)
     visit_id = models.UUIDField(unique=True, null=True, blank=True)
@@ -465,14 +486,18 @@ class SipasAnswer(models.Model):
 
     Twenty-two rows go in with every citizen's answer, so the table carries only what its
     queries use (ADR 0801): the unique (response, criterion) index, which also serves the
-    response's foreign key, and (organisation, day, factor, value). Criterion, factor and
-    organisation are copied from rows the response already references, so they have no
+    response's foreign key, and (organisation, day, factor, value). No column has a
     database constraint: per answer, each would cost a trigger that locks the referenced
-    row, and every desk's answers lock the same few criteria. PROTECT still holds in the
-    ORM, and questionnaires are versioned, never deleted while answered."""
+    row, and every desk's answers lock the same few criteria. Answers are written only in
+    the statement (or transaction) that writes their response; CASCADE and PROTECT hold
+    in the ORM, and questionnaires are versioned, never deleted while answered."""
 
     response = models.ForeignKey(
-        SipasResponse, on_delete=models.CASCADE, related_name="answers", db_index=False
+        SipasResponse,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        db_constraint=False,
+        db_index=False,
     )
     criterion = models.ForeignKey(
         SipasCriterion,
