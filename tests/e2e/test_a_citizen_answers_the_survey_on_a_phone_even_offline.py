@@ -3,9 +3,11 @@ answers and submits; an answer made offline is kept in the browser and arrives e
 once when the connection returns."""
 
 import os
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.utils.crypto import get_random_string
 
 from tests.e2e.conftest import PHONE, screenshot
 from thidua.indexes import sipas
@@ -58,7 +60,7 @@ def test_an_anonymous_citizen_answers_and_submits_on_a_phone(survey_url, page_fa
 
 
 def test_an_answer_made_offline_arrives_exactly_once_when_the_connection_returns(
-    survey_url, page_factory
+    survey_url, page_factory, settings
 ):
     url, desk = survey_url
     before = SipasResponse.objects.filter(desk=desk).count()
@@ -73,6 +75,10 @@ def test_an_answer_made_offline_arrives_exactly_once_when_the_connection_returns
     queued = page.evaluate(f"JSON.parse(localStorage.getItem('{QUEUE_KEY}'))")
     assert len(queued) == 1
     assert SipasResponse.objects.filter(desk=desk).count() == before
+    # Meanwhile the browser got another CSRF cookie (it expired and another page renewed
+    # it): the queued answer leaves with the cookie of that moment, not the page's token.
+    renewed = {"name": settings.CSRF_COOKIE_NAME, "value": get_random_string(32), "path": "/"}
+    page.context.add_cookies([{**renewed, "domain": urlsplit(url).hostname}])
 
     page.context.set_offline(False)
     page.locator("#s-status", has_text=SENT).wait_for(timeout=20000)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -29,7 +30,17 @@ KIOSK_VISITS = 30
 KIOSK_IDLE_SECONDS = 90
 
 
+_devices = sipas.Verified()
+
+
 def _device(request: HttpRequest) -> str | None:
+    cookie = request.COOKIES.get(sipas.DEVICE_COOKIE)
+    if cookie is None:
+        return None
+    return _devices.get(cookie, lambda _: _signed_device(request))
+
+
+def _signed_device(request: HttpRequest) -> str | None:
     return request.get_signed_cookie(sipas.DEVICE_COOKIE, default=None, salt=sipas.DEVICE_SALT)
 
 
@@ -76,6 +87,7 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
             "questionnaire_id": form.questionnaire.pk,
             "questions": _questions(resolved, form),
             "csrf_token": get_token(request),
+            "csrf_cookie_name": settings.CSRF_COOKIE_NAME,
             "visit": visits[0],
             "visits_json": json.dumps(visits),
             "kiosk": resolved.link.kiosk,

@@ -22,6 +22,16 @@
   var submitButton = form.querySelector("button[type=submit]");
   var csrfInput = form.querySelector("input[name=csrfmiddlewaretoken]");
   var csrf = csrfInput ? csrfInput.value : "";
+  var csrfCookie = form.getAttribute("data-csrf-cookie") || "csrftoken";
+
+  // The CSRF cookie as it is when the answer leaves, not the page's token stored with it:
+  // an answer queued for days still matches if the browser got a new cookie meanwhile.
+  function csrfFor(item) {
+    var found = document.cookie.split("; ").filter(function (pair) {
+      return pair.indexOf(csrfCookie + "=") === 0;
+    })[0];
+    return found ? decodeURIComponent(found.slice(csrfCookie.length + 1)) : item.csrf;
+  }
   var current = null;
   var sending = false;
   var lastActivity = Date.now();
@@ -81,7 +91,7 @@
     window.fetch(item.url, {
       method: "POST",
       credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": item.csrf },
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfFor(item) },
       body: JSON.stringify(item.body)
     }).then(function (response) {
       if (response.status >= 500 || response.status === 429) {
