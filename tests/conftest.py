@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.test import Client
 from pytest_django.plugin import blocking_manager_key
 
@@ -78,6 +78,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_demo()
         _take_snapshot()
+    yield
+    if connection.vendor == "postgresql":
+        # A session left by an earlier test's thread (a live server's, a consumer's) would
+        # stop pytest-django from dropping this worker's test database at the end.
+        name = connection.settings_dict["NAME"]
+        connections.close_all()
+        with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            )
 
 
 @pytest.hookimpl(wrapper=True)
@@ -88,9 +100,13 @@ def pytest_runtest_teardown(item, nextitem):
     result = yield
     marker = item.get_closest_marker("django_db")
     # After the last test the test database is gone (the session's teardown ran too).
-    if _snapshot and nextitem is not None and (
-        "transactional_db" in item.fixturenames
-        or (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    if (
+        _snapshot
+        and nextitem is not None
+        and (
+            "transactional_db" in item.fixturenames
+            or (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        )
     ):
         with item.config.stash[blocking_manager_key].unblock():
             ensure_demo()
