@@ -37,11 +37,12 @@ def _device(request: HttpRequest) -> str | None:
     cookie = request.COOKIES.get(sipas.DEVICE_COOKIE)
     if cookie is None:
         return None
-    return _devices.get(cookie, lambda _: _signed_device(request))
-
-
-def _signed_device(request: HttpRequest) -> str | None:
-    return request.get_signed_cookie(sipas.DEVICE_COOKIE, default=None, salt=sipas.DEVICE_SALT)
+    return _devices.get(
+        cookie,
+        lambda _signed: request.get_signed_cookie(
+            sipas.DEVICE_COOKIE, default=None, salt=sipas.DEVICE_SALT
+        ),
+    )
 
 
 def _page(template: str, context: dict | None = None, status: int = 200) -> HttpResponse:
