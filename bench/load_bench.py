@@ -375,9 +375,10 @@ def load_benchmarks() -> list[dict]:
                 "subm/s",
                 bare_rps,
                 f"the issue's measure: POSTs of a JSON answer (201) each with a valid visit "
-                f"token bound to its device — signed desk link, device and address limits, "
-                f"one answer per visit, exactly-once by client UUID, stored in PostgreSQL; each "
-                f"device took 30 visit tokens from one kiosk page load (not counted here); "
+                f"token bound to its device — signed desk link, one answer per visit, "
+                f"exactly-once by client UUID, stored in PostgreSQL; each device took 30 visit "
+                f"tokens from one kiosk page load, which counted them against the device and "
+                f"address limits (the loads' time is in the phase, their requests not counted); "
                 f"target ratio ≥ 0.5; {rounds}; "
                 f"{sum(int(_num(k, 'Request Count')) for k in submits)} submissions, "
                 f"{sum(int(_num(k, 'Failure Count')) for k in submits)} errors, "

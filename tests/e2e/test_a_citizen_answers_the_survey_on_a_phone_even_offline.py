@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.utils.crypto import get_random_string
 
-from tests.e2e.conftest import PHONE, screenshot
+from tests.e2e.conftest import DESKTOP, PHONE, screenshot
 from thidua.indexes import sipas
 from thidua.indexes.models import SipasDesk, SipasResponse
 
@@ -100,3 +100,20 @@ def test_an_answer_made_offline_arrives_exactly_once_when_the_connection_returns
         page.wait_for_timeout(200)
     assert page.evaluate(f"localStorage.getItem('{QUEUE_KEY}')") == "[]"
     assert SipasResponse.objects.filter(desk=desk).count() == before + 1
+
+
+@pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_device_past_its_hourly_limit_is_told_before_it_answers(
+    survey_url, page_factory, settings, screen
+):
+    settings.SIPAS_DEVICE_PER_HOUR = 1
+    url, _desk = survey_url
+    page = page_factory(screen)
+    assert page.goto(url).status == 200
+    refused = page.goto(url)  # the same phone opens the page again
+    assert refused.status == 429
+    assert page.get_by_role("heading", name="Chưa mở được phiếu khảo sát").is_visible()
+    assert page.get_by_text(sipas.RATE_DEVICE_MESSAGE).is_visible()
+    assert page.locator("form").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth > window.innerWidth") is False
+    screenshot(page, f"sipas-survey-limited-{'phone' if screen is PHONE else 'desktop'}")

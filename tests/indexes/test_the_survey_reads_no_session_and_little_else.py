@@ -107,3 +107,27 @@ def test_with_db_prepare_off_the_answer_is_stored_without_a_prepared_statement(p
     finally:
         connection.connection.prepare_threshold = threshold
     assert SipasResponse.objects.filter(client_uuid=client_uuid).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_on_a_connection_the_server_closed_is_stored_once_on_a_new_one(phone, no_wait):
+    """The answer skips the connection's health check (a round trip per request): when the
+    server has closed the connection meanwhile (a restart, an idle timeout), the insert
+    runs again on a new connection — once."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no server to close the connection")
+    import psycopg
+
+    citizen = phone()
+    connection.ensure_connection()
+    dead = connection.connection.info.backend_pid
+    params = connection.get_connection_params()
+    keys = ("dbname", "user", "password", "host", "port")
+    with psycopg.connect(**{k: params[k] for k in keys if params.get(k)}) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [dead])
+    client_uuid = str(uuid.uuid4())
+    response = citizen.send(client_uuid)
+    assert response.status_code == 201 and response.json() == {"status": "saved"}
+    assert connection.connection.info.backend_pid != dead
+    stored = SipasResponse.objects.get(client_uuid=client_uuid)
+    assert stored.answers.count() == len(citizen.criteria)

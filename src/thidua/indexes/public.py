@@ -77,8 +77,41 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
         return _invalid()
     device = _device(request) or sipas.new_device_id()
     count = KIOSK_VISITS if resolved.link.kiosk else 1
-    visits = [sipas.issue_visit(device, resolved.desk.pk) for _ in range(count)]
-    response = _page(
+    try:
+        visits = sipas.open_visits(resolved, device, request.META.get("REMOTE_ADDR"), count)
+    except sipas.Rejected as rejection:
+        wait = sipas.rate_window_left()
+        # A kiosk left alone at the desk tries again by itself in the next hour.
+        response = _refused(
+            resolved,
+            rejection,
+            heading="Chưa mở được phiếu khảo sát",
+            refresh_seconds=wait if resolved.link.kiosk else None,
+        )
+        response["Retry-After"] = str(wait)
+    else:
+        response = _survey_page(request, token, resolved, form, visits)
+    # Set even on a refusal: a phone without the cookie keeps the same device next time.
+    response.set_signed_cookie(
+        sipas.DEVICE_COOKIE,
+        device,
+        salt=sipas.DEVICE_SALT,
+        max_age=DEVICE_MAX_AGE,
+        httponly=True,
+        samesite="Strict",
+        secure=request.is_secure(),
+    )
+    return response
+
+
+def _survey_page(
+    request: HttpRequest,
+    token: str,
+    resolved: sipas.ResolvedLink,
+    form: sipas.Form,
+    visits: list[str],
+) -> HttpResponse:
+    return _page(
         "indexes/survey.html",
         {
             "token": token,
@@ -95,16 +128,26 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
             "idle_seconds": KIOSK_IDLE_SECONDS,
         },
     )
-    response.set_signed_cookie(
-        sipas.DEVICE_COOKIE,
-        device,
-        salt=sipas.DEVICE_SALT,
-        max_age=DEVICE_MAX_AGE,
-        httponly=True,
-        samesite="Strict",
-        secure=request.is_secure(),
+
+
+def _refused(
+    resolved: sipas.ResolvedLink,
+    rejection: sipas.Rejected,
+    heading: str = "Phiếu chưa được ghi nhận",
+    refresh_seconds: int | None = None,
+) -> HttpResponse:
+    return _page(
+        "indexes/survey_done.html",
+        {
+            "ok": False,
+            "heading": heading,
+            "message": rejection.message,
+            "desk": resolved.desk,
+            "organisation": resolved.organisation,
+            "refresh_seconds": refresh_seconds,
+        },
+        status=rejection.status,
     )
-    return response
 
 
 def _from_json(request: HttpRequest) -> sipas.Submission | None:
@@ -160,25 +203,14 @@ def survey_submit(request: HttpRequest, token: str) -> HttpResponse:
             {"status": "rejected", "message": "Dữ liệu gửi lên không đọc được."}, status=400
         )
     try:
-        status, _response = sipas.submit(
-            resolved, data, device=_device(request), address=request.META.get("REMOTE_ADDR")
-        )
+        status, _response = sipas.submit(resolved, data, device=_device(request))
     except sipas.Rejected as rejection:
         if wants_json:
             return JsonResponse(
                 {"status": "rejected", "reason": rejection.reason, "message": rejection.message},
                 status=rejection.status,
             )
-        return _page(
-            "indexes/survey_done.html",
-            {
-                "ok": False,
-                "message": rejection.message,
-                "desk": resolved.desk,
-                "organisation": resolved.organisation,
-            },
-            status=rejection.status,
-        )
+        return _refused(resolved, rejection)
     if wants_json:
         return JsonResponse({"status": status}, status=201 if status == "saved" else 200)
     return _page(

@@ -7,12 +7,14 @@ Abuse resistance uses no outside service. Each answer must carry:
 - a *visit* token issued when the page was opened, signed and bound to the device
   cookie: one answer per device per visit, and none sooner than a human could answer;
 - an empty honeypot field.
-Rates are limited per device token and per network address in the Django cache (all
-of an office's citizens may share one address, so the address limit is generous).
-Every rejection is counted by reason, so the index shows what it left out.
+Visits are limited per hour per device token and per network address in the Django cache
+(all of an office's citizens may share one address, so the address limit is generous);
+since every answer needs its own visit, this bounds the answers too. Every rejection is
+counted by reason, so the index shows what it left out.
 
 Limits (Django setting ``SIPAS_<NAME>`` or environment variable of the same name):
-``MIN_SECONDS`` (3), ``DEVICE_PER_HOUR`` (10), ``KIOSK_PER_HOUR`` (240),
+``MIN_SECONDS`` (3), ``DEVICE_PER_HOUR`` (10 visits), ``KIOSK_PER_HOUR`` (240 visits: a
+kiosk takes 30 with each page load),
 ``IP_PER_HOUR`` (2000), ``VISIT_MAX_AGE_DAYS`` (7). With several app servers the
 counters need a shared cache (``REDIS_URL``); a load test raises them through the
 environment.
@@ -24,8 +26,8 @@ unchanged; saving or deleting any model they are read from replaces the token (s
 below), and an entry is reloaded after ``MEMORY_SECONDS`` whatever happens, which bounds
 what a bulk ``update()`` or a per-process cache (several workers without Redis) can leave
 stale. The token itself is read from the cache at most once a second per process. The rate
-counters take one cache round trip; the answer one statement, which also finds a resend or
-a used visit (the unique client UUID and visit).
+counters take one cache round trip when a page opens; the answer one statement, which also
+finds a resend or a used visit (the unique client UUID and visit).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -339,7 +341,9 @@ def new_device_id() -> str:
 
 def issue_visit(device: str, desk_id: int) -> str:
     """A one-use permission to answer once, bound to the device and the desk."""
-    payload = {"v": uuid.uuid4().hex, "dv": device, "d": desk_id, "t": round(time.time(), 3)}
+    # Milliseconds cut, not rounded: a visit must never seem opened after its answer.
+    opened = int(time.time() * 1000) / 1000
+    payload = {"v": uuid.uuid4().hex, "dv": device, "d": desk_id, "t": opened}
     return signing.dumps(payload, salt=VISIT_SALT)
 
 
@@ -382,14 +386,14 @@ def count_rejection(desk: SipasDesk, reason: str) -> None:
         SipasRejection.objects.filter(**lookup).update(count=F("count") + 1)
 
 
-# INCR and EXPIRE of every counter in one command (EVALSHA): a pipeline in MULTI/EXEC
+# INCRBY and EXPIRE of every counter in one command (EVALSHA): a pipeline in MULTI/EXEC
 # costs the client more to pack and parse. The window is in the key, so the expiry is set
 # once, at the first increment.
 COUNT_LUA = """
 local used = {}
 for i, key in ipairs(KEYS) do
-    used[i] = redis.call('INCR', key)
-    if used[i] == 1 then redis.call('EXPIRE', key, ARGV[1]) end
+    used[i] = redis.call('INCRBY', key, ARGV[2])
+    if used[i] == tonumber(ARGV[2]) then redis.call('EXPIRE', key, ARGV[1]) end
 end
 return used
 """
@@ -403,22 +407,30 @@ def _count_script(client: Any) -> Any:
     return script
 
 
-def _count(keys: list[str], window: int = 3600) -> list[int]:
-    """Add one to each counter of the current window; their new values. With django-redis
-    one round trip (INCR and EXPIRE pipelined); with another cache, add + incr per key."""
+RATE_WINDOW = 3600
+
+
+def rate_window_left() -> int:
+    """Seconds until the rate counters' current window ends."""
+    return RATE_WINDOW - int(time.time()) % RATE_WINDOW
+
+
+def _count(keys: list[str], amount: int = 1, window: int = RATE_WINDOW) -> list[int]:
+    """Add ``amount`` to each counter of the current window; their new values. With
+    django-redis one round trip (the script above); with another cache, add + incr per key."""
     buckets = [f"sipas:rate:{key}:{int(time.time() // window)}" for key in keys]
     get_client = getattr(getattr(cache, "client", None), "get_client", None)
     if get_client is not None:
         script = _count_script(get_client(write=True))
-        return script(keys=[cache.make_key(b) for b in buckets], args=[window + 60])
+        return script(keys=[cache.make_key(b) for b in buckets], args=[window + 60, amount])
     used = []
     for bucket in buckets:
         cache.add(bucket, 0, window + 60)
         try:
-            used.append(cache.incr(bucket))
+            used.append(cache.incr(bucket, amount))
         except ValueError:  # evicted between add and incr
-            cache.set(bucket, 1, window + 60)
-            used.append(1)
+            cache.set(bucket, amount, window + 60)
+            used.append(amount)
     return used
 
 
@@ -464,11 +476,42 @@ def _answer_day(answered_at: str, visit_time: float, now: datetime.datetime) -> 
 
 
 VISIT_USED_MESSAGE = "Ông/Bà đã gửi phiếu trong lần truy cập này. Cảm ơn Ông/Bà!"
+RATE_DEVICE_MESSAGE = (
+    "Thiết bị này đã mở phiếu khảo sát quá nhiều lần trong một giờ. Ông/Bà vui lòng thử lại sau."
+)
+RATE_IP_MESSAGE = (
+    "Có quá nhiều lượt mở phiếu khảo sát từ cùng một mạng trong một giờ. "
+    "Ông/Bà vui lòng thử lại sau."
+)
 
 
-def submit(
-    resolved: ResolvedLink, data: Submission, *, device: str | None, address: str | None
-) -> tuple[str, int]:
+def open_visits(
+    resolved: ResolvedLink, device: str, address: str | None, count: int = 1
+) -> list[str]:
+    """``count`` visits for one page load (a kiosk takes many at once), within the hourly
+    limits per device and per address; raises :class:`Rejected`, counted, beyond them.
+
+    The limits are counted here, when visits are issued, not when answers arrive: each
+    answer needs a visit of its own, so they bound the answers of a device and of an
+    address all the same; the citizen is told before filling in the form rather than
+    after; and the answer's request, the busiest of all, makes no cache round trip
+    (ADR 0801). Every visit issued counts, used or not.
+    """
+    per_device = (
+        limit("KIOSK_PER_HOUR", 240) if resolved.link.kiosk else limit("DEVICE_PER_HOUR", 10)
+    )
+    keys = [f"dev:{device}", f"ip:{address}"] if address else [f"dev:{device}"]
+    counters = _count(keys, count)
+    if counters[0] > per_device:
+        count_rejection(resolved.desk, RejectReason.RATE_DEVICE)
+        raise Rejected(RejectReason.RATE_DEVICE, RATE_DEVICE_MESSAGE, 429)
+    if address and counters[1] > limit("IP_PER_HOUR", 2000):
+        count_rejection(resolved.desk, RejectReason.RATE_IP)
+        raise Rejected(RejectReason.RATE_IP, RATE_IP_MESSAGE, 429)
+    return [issue_visit(device, resolved.desk.pk) for _ in range(count)]
+
+
+def submit(resolved: ResolvedLink, data: Submission, *, device: str | None) -> tuple[str, int]:
     """Store one citizen's answer. Returns ("saved" | "duplicate", the response's id).
 
     A resend of an answer already stored (same client UUID) is acknowledged as a
@@ -483,7 +526,7 @@ def submit(
     client_uuid = _parse_uuid(data.client_uuid) or uuid.uuid4()
     visit = read_visit(data.visit)
     try:
-        return _submit(resolved, data, client_uuid, visit, device=device, address=address)
+        return _submit(resolved, data, client_uuid, visit, device=device)
     except Rejected as rejection:
         stored = _stored_as(client_uuid)
         if stored is not None:
@@ -506,7 +549,6 @@ def _submit(
     visit: Visit | None,
     *,
     device: str | None,
-    address: str | None,
 ) -> tuple[str, int]:
     desk = resolved.desk
     if data.honeypot.strip():
@@ -526,20 +568,6 @@ def _submit(
     if time.time() - visit.time < min_seconds():
         raise Rejected(
             RejectReason.TOO_FAST, "Phiếu được gửi quá nhanh. Hãy đọc và trả lời từng câu.", 400
-        )
-    per_device = (
-        limit("KIOSK_PER_HOUR", 240) if resolved.link.kiosk else limit("DEVICE_PER_HOUR", 10)
-    )
-    # Every attempt that gets this far counts, a resend included: the counters are the
-    # first line against a flood, and a real browser resends only an unacknowledged answer.
-    counters = _count([f"dev:{device}", f"ip:{address}"] if address else [f"dev:{device}"])
-    if counters[0] > per_device:
-        raise Rejected(
-            RejectReason.RATE_DEVICE, "Thiết bị này đã gửi quá nhiều phiếu. Hãy thử lại sau.", 429
-        )
-    if address and counters[1] > limit("IP_PER_HOUR", 2000):
-        raise Rejected(
-            RejectReason.RATE_IP, "Có quá nhiều phiếu từ cùng một mạng. Hãy thử lại sau.", 429
         )
     form = _form(resolved, data)
     values, overall, profile = _clean_answers(form, data)
@@ -597,19 +625,31 @@ def _fetch_prepared(sql: str, params: list[Any]) -> tuple | None:
     """Run ``sql`` through a Django cursor (error wrapping, execute wrappers) over a psycopg
     cursor that binds on the server, so that the statement is prepared once per connection
     (settings: ``prepare_threshold``): planning the insert cost PostgreSQL a third of its
-    time. Its first row."""
+    time. Its first row.
+
+    Django's health check of the connection (``CONN_HEALTH_CHECKS``: a ``SELECT 1`` round
+    trip before a request's first query, as costly as the rest of the view) is left out:
+    the statement is idempotent (a stored client UUID inserts nothing), so on a connection
+    found dead it runs once more on a new one — unless a transaction is open, whose earlier
+    work would be lost with the connection; the error then goes up as it would have."""
     from django.db.backends.postgresql.base import ServerBindingCursor
 
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    with connection.make_cursor(ServerBindingCursor(connection.connection)) as cursor:
-        if connection.queries_logged:
-            # Django's debug cursor would log the text of a client-bound query: none here.
-            with connection.make_debug_cursor(cursor.cursor).debug_sql(sql, params):
-                cursor.execute(sql, params)
-        else:
-            cursor.execute(sql, params)
-        return cursor.fetchone()
+    for last in (False, True):
+        connection.ensure_connection()
+        try:
+            with connection.make_cursor(ServerBindingCursor(connection.connection)) as cursor:
+                if connection.queries_logged:
+                    # Django's debug cursor would log the text of a client-bound query.
+                    with connection.make_debug_cursor(cursor.cursor).debug_sql(sql, params):
+                        cursor.execute(sql, params)
+                else:
+                    cursor.execute(sql, params)
+                return cursor.fetchone()
+        except (OperationalError, InterfaceError):
+            if last or connection.in_atomic_block or not connection.connection.broken:
+                raise
+            connection.close()
+    return None  # not reached: the second attempt returns or raises
 
 
 def _store(row: dict[str, Any], values: list[tuple[SipasCriterion, int]]) -> int | None:
