@@ -8,7 +8,7 @@ import os
 import pytest
 
 from tests.e2e.conftest import DESKTOP, PHONE, log_in, screenshot
-from thidua.demo.tasks import _pdf
+from thidua.demo.tasks import text_pdf
 from thidua.movements.models import Movement
 from thidua.orgs.models import Unit
 from thidua.plans.models import Plan
@@ -60,7 +60,7 @@ def submit_report(page, base_url: str, task: Task, evidence) -> None:
 def test_report_return_resubmit_accept_and_the_ranking_moves(live, page_factory, task, tmp_path):
     movement = Movement.objects.get(organisation__code="mo-lao", year=2023)
     evidence = tmp_path / "bao-cao-buu-dien.pdf"
-    evidence.write_bytes(_pdf("Bao cao", ["42 ho so qua buu dien"]))
+    evidence.write_bytes(text_pdf("Bao cao", ["42 ho so qua buu dien"]))
 
     office = page_factory(DESKTOP)
     log_in(office, live.url, "vanphong")

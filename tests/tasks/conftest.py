@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from thidua.demo.tasks import _pdf, _png
+from thidua.demo.tasks import _png, text_pdf
 from thidua.orgs.models import Unit
 from thidua.plans.models import Plan
 from thidua.tasks.calendar import calendar_for, due_date
@@ -22,7 +22,7 @@ def private_media(settings, tmp_path):
 
 
 def pdf_file(name: str = "bao-cao.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, _pdf("Bao cao", ["Noi dung"]), "application/pdf")
+    return SimpleUploadedFile(name, text_pdf("Bao cao", ["Noi dung"]), "application/pdf")
 
 
 def png_file(name: str = "anh.png") -> SimpleUploadedFile:

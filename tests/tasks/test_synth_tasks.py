@@ -4,13 +4,15 @@ task summaries that agree with the reports the Office accepted."""
 from __future__ import annotations
 
 import functools
+import hashlib
 
 import pytest
 
+from thidua.core.uploads import sniff
 from thidua.demo import synth
 from thidua.demo.synth import SynthSize, synthesise
 from thidua.orgs.models import Organisation, Unit
-from thidua.tasks.models import ProgressReport, ReviewStatus, Task, TaskState
+from thidua.tasks.models import Evidence, ProgressReport, ReviewStatus, Task, TaskState
 from thidua.tasks.synth import add_tasks
 
 
@@ -35,7 +37,10 @@ def _ward_rows(prefix: str) -> list[tuple]:
 
 
 @pytest.mark.django_db
-def test_the_hook_adds_the_requested_tasks_and_reports_the_same_way_each_time(monkeypatch):
+def test_the_hook_adds_the_requested_tasks_and_reports_the_same_way_each_time(
+    monkeypatch, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
     hook = functools.partial(add_tasks, tasks=9, reports_per_task=4)
     monkeypatch.setattr(synth, "WARD_HOOKS", [hook])
     for prefix in ("synthtest-a", "synthtest-b"):
@@ -73,6 +78,21 @@ def test_the_hook_adds_the_requested_tasks_and_reports_the_same_way_each_time(mo
         task__organisation=ward, review_status=ReviewStatus.RETURNED
     ):
         assert returned.answered_by.get().submitted_at > returned.submitted_at
+
+    # Each accepted completion report carries its evidence, a real file of the size and
+    # hash recorded, as an upload would leave it.
+    done = ProgressReport.objects.filter(
+        task__organisation=ward, state=TaskState.DONE, review_status=ReviewStatus.ACCEPTED
+    )
+    evidence = list(Evidence.objects.filter(report__task__organisation=ward))
+    assert done.exists() and sorted(e.report_id for e in evidence) == sorted(
+        done.values_list("pk", flat=True)
+    )
+    for item in evidence:
+        content = item.file.read()
+        assert content.startswith(b"%PDF-") and sniff(content) == item.kind == "pdf"
+        assert (len(content), hashlib.sha256(content).hexdigest()) == (item.size, item.sha256)
+        assert item.organisation_id == ward.pk and item.uploaded_at == item.report.submitted_at
 
     # Running the hook again on the same ward adds nothing.
     units = list(Unit.objects.filter(organisation=ward))

@@ -113,7 +113,9 @@ def _ward(city: Organisation, size: SynthSize, index: int) -> Organisation | Non
     )
 
 
-def _fill_ward(ward: Organisation, size: SynthSize, rng: random.Random) -> None:
+def _fill_ward(
+    ward: Organisation, size: SynthSize, rng: random.Random, hooks: list[WardHook]
+) -> None:
     specs = (UNITS + MORE_UNITS)[: max(size.units_per_ward, 1)]
     units = [Unit.objects.create(organisation=ward, name=name, kind=kind) for name, kind in specs]
     people = []
@@ -157,12 +159,17 @@ def _fill_ward(ward: Organisation, size: SynthSize, rng: random.Random) -> None:
             movement=movement, award_form=form, target=target, minimum=1, maximum=2
         )
     DossierItem.objects.create(movement=movement, name="Tờ trình đề nghị khen thưởng")
-    for hook in WARD_HOOKS:
+    for hook in hooks:
         hook(ward, units, people, rng)
 
 
-def synthesise(size: SynthSize, progress: Callable[[int], None] | None = None) -> int:
-    """Create the missing wards of ``size``; returns how many were created."""
+def synthesise(
+    size: SynthSize,
+    progress: Callable[[int], None] | None = None,
+    hooks: list[WardHook] | None = None,
+) -> int:
+    """Create the missing wards of ``size``, each filled by ``hooks`` (default:
+    ``WARD_HOOKS``); returns how many were created."""
     city = _city(size)
     created = 0
     for index in range(1, size.wards + 1):
@@ -170,7 +177,7 @@ def synthesise(size: SynthSize, progress: Callable[[int], None] | None = None) -
             ward = _ward(city, size, index)
             if ward is None:
                 continue
-            _fill_ward(ward, size, random.Random(index))
+            _fill_ward(ward, size, random.Random(index), WARD_HOOKS if hooks is None else hooks)
         created += 1
         if progress:
             progress(index)

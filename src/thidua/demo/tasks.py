@@ -543,8 +543,8 @@ RETURN_REASONS = [
 ]
 
 
-def _pdf(title: str, lines: list[str]) -> bytes:
-    """A one-page PDF with plain text (the demo's evidence files; ASCII only)."""
+def text_pdf(title: str, lines: list[str]) -> bytes:
+    """A one-page PDF with plain text (the demo's and synth's evidence files; ASCII only)."""
     text = ["BT", "/F1 14 Tf", "50 790 Td", f"({_pdf_escape(title)}) Tj", "/F1 11 Tf"]
     for line in lines:
         text += ["0 -20 Td", f"({_pdf_escape(line)}) Tj"]
@@ -692,7 +692,7 @@ def _tasks(
             completed = due
         submitted = calendar.add_working_days(completed, 1)
         evidence_name = f"nv-{number.replace('.', '-')}"
-        pdf = _pdf(
+        pdf = text_pdf(
             f"{plan.organisation.committee_name} - nhiem vu {number}",
             [content[:90], f"San pham: {output}", f"Hoan thanh ngay {completed:%d/%m/%Y}"],
         )

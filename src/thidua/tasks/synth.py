@@ -6,23 +6,29 @@ tasks with progress reports, reviews and quality ratings. It writes with
 notifies and saves row by row: minutes for 126 wards), but it leaves the rows exactly as
 the services would: a returned report is answered by the next one, the task's summary
 (state, % done, completion date, quality, last report) is that of its last accepted
-report, and the working-day deadline comes from the ward's calendar. Evidence files are
-left out: neither the ranking nor the dashboards read them.
+report, and the working-day deadline comes from the ward's calendar. Each accepted
+completion report carries a small PDF as its evidence (``evidence=False`` leaves them out).
 
-Not registered in ``WARD_HOOKS`` globally; the benchmark appends it.
+``thidua synth`` and the benchmarks install it (``WARD_HOOKS`` holds none by default).
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import random
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from thidua.demo.tasks import text_pdf
 from thidua.orgs.models import Organisation, Person, Unit
 from thidua.plans.models import Plan
 
 from .calendar import calendar_for, due_date, seed_organisation
 from .models import (
+    Evidence,
     ParField,
     ProgressReport,
     QualityLevel,
@@ -94,8 +100,10 @@ def add_tasks(
     rng: random.Random,
     tasks: int = 60,
     reports_per_task: int = 12,
+    evidence: bool = True,
 ) -> None:
-    """Add ``tasks`` tasks of the ward's plan, each with ``reports_per_task`` reports."""
+    """Add ``tasks`` tasks of the ward's plan, each with ``reports_per_task`` reports;
+    with ``evidence``, a small PDF (minh chứng) on every accepted completion report."""
     seed_organisation(ward)  # calendar years, quality scale, PAR fields
     plan = Plan.objects.filter(organisation=ward).order_by("-id").first()
     if plan is None or Task.objects.filter(plan=plan).exists():
@@ -171,6 +179,36 @@ def add_tasks(
     Task.objects.bulk_update(
         rows, ["state", "percent_done", "completed_on", "quality", "last_report_at"], batch_size=500
     )
+    if evidence:
+        _attach_evidence(ward, reports)
+
+
+def _attach_evidence(ward: Organisation, reports: list[ProgressReport]) -> None:
+    """One small PDF on each accepted completion report, stored and described as
+    ``services.attach_evidence`` stores an upload (size, hash, the report's time), under
+    a name made from the report so that the same data gives the same files."""
+    rows = []
+    for report in reports:
+        if report.state != TaskState.DONE or report.review_status != ReviewStatus.ACCEPTED:
+            continue
+        original = f"nv-{report.task.number.replace('.', '-')}-ket-qua.pdf"
+        content = text_pdf(f"Bao cao ket qua nhiem vu {report.task.number}", [report.text])
+        stored = default_storage.save(
+            f"evidence/{ward.pk}/synth-{report.pk}.pdf", ContentFile(content)
+        )
+        rows.append(
+            Evidence(
+                organisation=ward,
+                report=report,
+                file=stored,
+                original_name=original,
+                kind="pdf",
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                uploaded_at=report.submitted_at,
+            )
+        )
+    Evidence.objects.bulk_create(rows, batch_size=2000)
 
 
 def _plan_reports(
