@@ -23,6 +23,7 @@ from thidua.audit.services import record
 from thidua.core.i18n import in_vietnamese
 from thidua.core.storage import StorageFull, saving_files
 from thidua.documents import services as documents
+from thidua.documents.models import Certificate, Document
 from thidua.documents.services import DocumentError, Signer
 from thidua.movements.models import Target
 from thidua.nominations.council_outcomes import record_award, revoke_award_record
@@ -398,21 +399,47 @@ def issue_decision(
             decision.awards.select_related("candidate__nomination__person").order_by("position")
         )
         certificates = documents.create_certificates(
-            actor,
-            document,
-            [
-                {
-                    "name": _person_title(a.candidate) if a.target == Target.INDIVIDUAL else a.name,
-                    "detail": a.detail,
-                    "achievement": _achievement(decision),
-                    "form": a.form,
-                    "collective": a.target == Target.COLLECTIVE,
-                }
-                for a in awards
-            ],
+            actor, document, certificate_lines(decision, awards)
         )
     except DocumentError as exc:
         raise CouncilError(str(exc)) from exc
+    award_issued(actor, decision, document, awards, certificates)
+    if render:
+        decision.certificate_job = documents.start_certificate_batch(actor, document)
+        decision.save(update_fields=["certificate_job"])
+    record(
+        actor,
+        "council.decision_issued",
+        decision,
+        data={"symbol": document.symbol, "awards": len(awards)},
+    )
+    return decision
+
+
+def certificate_lines(decision: AwardDecision, awards: list[Award]) -> list[dict]:
+    """What each awardee's Giấy khen says (``documents.create_certificates``' dicts)."""
+    achievement = _achievement(decision)
+    return [
+        {
+            "name": _person_title(a.candidate) if a.target == Target.INDIVIDUAL else a.name,
+            "detail": a.detail,
+            "achievement": achievement,
+            "form": a.form,
+            "collective": a.target == Target.COLLECTIVE,
+        }
+        for a in awards
+    ]
+
+
+def award_issued(
+    actor,
+    decision: AwardDecision,
+    document: Document,
+    awards: list[Award],
+    certificates: list[Certificate],
+) -> None:
+    """After the numbered decision and its certificates: each award gets its certificate,
+    each nomination its award record, and the decision is issued."""
     for award, certificate in zip(awards, certificates, strict=True):
         award.certificate = certificate
     Award.objects.bulk_update(awards, ["certificate"])
@@ -431,16 +458,6 @@ def issue_decision(
             raise CouncilError(str(exc)) from exc
     decision.status = DecisionStatus.ISSUED
     decision.save(update_fields=["status"])
-    if render:
-        decision.certificate_job = documents.start_certificate_batch(actor, document)
-        decision.save(update_fields=["certificate_job"])
-    record(
-        actor,
-        "council.decision_issued",
-        decision,
-        data={"symbol": document.symbol, "awards": len(awards)},
-    )
-    return decision
 
 
 @transaction.atomic

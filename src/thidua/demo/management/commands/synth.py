@@ -1,10 +1,23 @@
-"""``thidua synth``: deterministic synthetic wards for benchmarks (city or country scale)."""
+"""``thidua synth``: deterministic synthetic wards for benchmarks (city or country scale).
+
+Each ward gets units, people, a plan and its 2023 movement, then a year of CCHC tasks
+with progress reports and evidence files, the PAR INDEX self-assessment with its
+appraisal, SIPAS desks and answers, and the award chain (nominations with dossiers, the
+council's meeting and vote, the numbered decision). Every count can be set; the defaults
+make a ward about the size of Mộ Lao's demo year. The country (3,321 communes) at the
+defaults takes about an hour on a small machine; smaller counts take less.
+"""
 
 from __future__ import annotations
 
+import functools
+
 from django.core.management.base import BaseCommand
 
+from thidua.council.synth import add_awards
 from thidua.demo.synth import SynthSize, synthesise
+from thidua.indexes.synth import add_indexes
+from thidua.tasks.synth import add_tasks
 
 PRESETS = {"city": 126, "country": 3321}
 
@@ -18,17 +31,48 @@ class Command(BaseCommand):
         )
         parser.add_argument("--wards", type=int, help="số phường (thay cho --scale)")
         parser.add_argument("--people", type=int, default=40, help="số cán bộ mỗi phường")
+        parser.add_argument("--tasks", type=int, default=60, help="số nhiệm vụ CCHC mỗi phường")
+        parser.add_argument(
+            "--reports", type=int, default=12, help="số báo cáo tiến độ mỗi nhiệm vụ"
+        )
+        parser.add_argument(
+            "--sipas", type=int, default=300, help="số phiếu khảo sát SIPAS mỗi phường"
+        )
+        parser.add_argument(
+            "--nominations", type=int, default=6, help="số hồ sơ đề nghị khen thưởng mỗi phường"
+        )
+        parser.add_argument(
+            "--no-files",
+            action="store_true",
+            help="không ghi tệp minh chứng (chỉ dữ liệu trong cơ sở dữ liệu)",
+        )
         parser.add_argument("--prefix", default="synth")
 
-    def handle(self, *args, scale=None, wards=None, people=40, prefix="synth", **options) -> None:
-        count = wards or PRESETS.get(scale or "city")
+    def handle(self, *args, **options) -> None:
+        count = options["wards"] or PRESETS[options["scale"] or "city"]
+        prefix = options["prefix"]
         size = SynthSize(
-            wards=count, people_per_ward=people, prefix=prefix, city_code=f"{prefix}-city"
+            wards=count,
+            people_per_ward=options["people"],
+            prefix=prefix,
+            city_code=f"{prefix}-city",
         )
+        hooks = [
+            functools.partial(
+                add_tasks,
+                tasks=options["tasks"],
+                reports_per_task=options["reports"],
+                evidence=not options["no_files"],
+            ),
+            functools.partial(
+                add_indexes, sipas_answers=options["sipas"], evidence=not options["no_files"]
+            ),
+            functools.partial(add_awards, nominations=options["nominations"]),
+        ]
 
         def progress(index: int) -> None:
             if index % 50 == 0 or index == count:
                 self.stdout.write(f"  {index}/{count} phường")
 
-        created = synthesise(size, progress)
+        created = synthesise(size, progress, hooks)
         self.stdout.write(self.style.SUCCESS(f"Đã tạo {created} phường mới ({count} tất cả)."))
