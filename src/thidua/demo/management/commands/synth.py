@@ -4,8 +4,9 @@ Each ward gets units, people, a plan and its 2023 movement, then a year of CCHC 
 with progress reports and evidence files, the PAR INDEX self-assessment with its
 appraisal, SIPAS desks and answers, and the award chain (nominations with dossiers, the
 council's meeting and vote, the numbered decision). Every count can be set; the defaults
-make a ward about the size of Mộ Lao's demo year. The country (3,321 communes) at the
-defaults takes about an hour on a small machine; smaller counts take less.
+make a ward about the size of Mộ Lao's demo year. At the defaults a ward takes about 1.1 s
+on a 2-core machine (SQLite or PostgreSQL): the city 2 min 20 s, the country about an
+hour; smaller counts take less.
 """
 
 from __future__ import annotations
