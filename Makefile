@@ -26,10 +26,10 @@ demo: venv
 	THIDUA_DEMO=1 $(BIN)/thidua demo
 	@echo ""
 	@echo "Mở http://$(HOST):$(PORT) — dừng bằng Ctrl+C."
-	@trap 'kill 0' EXIT INT TERM; \
+	@trap 'trap - EXIT INT TERM; kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
 	THIDUA_DEMO=1 $(BIN)/thidua run_huey --workers 2 --quiet & \
 	THIDUA_DEMO=1 $(BIN)/gunicorn thidua.wsgi:application --bind $(HOST):$(PORT) \
-		--workers 2 --threads 4 --access-logfile - --error-logfile -
+		--workers 2 --threads 4 --graceful-timeout 5 --access-logfile - --error-logfile -
 
 ## make test: set up and run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 test: venv
