@@ -407,12 +407,6 @@ def issue_decision(
     if render:
         decision.certificate_job = documents.start_certificate_batch(actor, document)
         decision.save(update_fields=["certificate_job"])
-    record(
-        actor,
-        "council.decision_issued",
-        decision,
-        data={"symbol": document.symbol, "awards": len(awards)},
-    )
     return decision
 
 
@@ -439,7 +433,7 @@ def award_issued(
     certificates: list[Certificate],
 ) -> None:
     """After the numbered decision and its certificates: each award gets its certificate,
-    each nomination its award record, and the decision is issued."""
+    each nomination its award record, and the decision is issued (and logged)."""
     for award, certificate in zip(awards, certificates, strict=True):
         award.certificate = certificate
     Award.objects.bulk_update(awards, ["certificate"])
@@ -458,6 +452,12 @@ def award_issued(
             raise CouncilError(str(exc)) from exc
     decision.status = DecisionStatus.ISSUED
     decision.save(update_fields=["status"])
+    record(
+        actor,
+        "council.decision_issued",
+        decision,
+        data={"symbol": document.symbol, "awards": len(awards)},
+    )
 
 
 @transaction.atomic

@@ -265,12 +265,6 @@ def _issue_decision(actor, decision: AwardDecision, ward: Organisation, rng) -> 
     Certificate.objects.bulk_create(certificates)
     record(actor, "certificate.created", document, data={"count": len(certificates)})
     decisions.award_issued(actor, decision, document, awards, certificates)
-    record(
-        actor,
-        "council.decision_issued",
-        decision,
-        data={"symbol": document.symbol, "awards": len(awards)},
-    )
     return decision
 
 

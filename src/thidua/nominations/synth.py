@@ -83,24 +83,17 @@ def _ratings(movement: Movement, units: list[Unit], people: list[Person], rng) -
     )
     # Proposed candidates did well: the rules ask for at least “Hoàn thành tốt nhiệm vụ”.
     choices = [Rating.EXCELLENT, Rating.GOOD, Rating.GOOD]
-    rows = [
-        QualityRating(
+
+    def rated(**subject) -> QualityRating:
+        return QualityRating(
             organisation_id=movement.organisation_id,
-            unit=unit,
             year=year,
             rating=rng.choice(choices),
+            **subject,
         )
-        for unit in units
-        if unit.pk not in rated_units
-    ] + [
-        QualityRating(
-            organisation_id=movement.organisation_id,
-            person=person,
-            year=year,
-            rating=rng.choice(choices),
-        )
-        for person in people
-        if person.pk not in rated_people
+
+    rows = [rated(unit=unit) for unit in units if unit.pk not in rated_units] + [
+        rated(person=person) for person in people if person.pk not in rated_people
     ]
     QualityRating.objects.bulk_create(rows)
 
