@@ -47,12 +47,11 @@ from django.db import transaction
 
 from thidua.audit.services import record
 from thidua.documents import services as documents
-from thidua.documents.models import Certificate, Document, Status
+from thidua.documents.models import Certificate, Document
 from thidua.movements.models import AwardForm, Movement, Target
 from thidua.nominations.models import Nomination, NominationEvent, NominationStatus
 from thidua.nominations.synth import add_accepted_nominations
 from thidua.orgs.models import Membership, Organisation, Person, Role, Unit, UnitKind
-from thidua.vn import build_symbol
 
 from . import decisions, disclosure, minutes, services
 from .models import PRESIDING_ROLES, AwardDecision, Disclosure, Meeting
@@ -221,13 +220,7 @@ def _issue(actor, document: Document, at: datetime.datetime, code: str | None = 
     (issuer × year, the series row locked), its symbol, issued at ``at``; a decision gets
     its verification code. No .docx is kept: ``render_docx`` renders it when asked."""
     doc = Document.objects.select_for_update().select_related("organisation").get(pk=document.pk)
-    doc.number = documents.next_number(doc.organisation, doc.issuer_kind, doc.year)
-    doc.symbol = build_symbol(doc.number, doc.doc_type, doc.issuer_kind)
-    doc.status = Status.ISSUED
-    doc.issued_at = at
-    if doc.doc_type == "QĐ":
-        doc.verification_code = code
-    doc.save()
+    documents.mark_issued(doc, at=at, code=code)
     record(actor, "document.issued", doc, data={"symbol": doc.symbol, "date": doc.date})
     return doc
 

@@ -11,8 +11,11 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 
+from thidua.demo.tasks import text_pdf
 from thidua.movements.models import AwardForm, Criterion, DossierItem, Movement, Quota, TargetGroup
 from thidua.orgs.models import Organisation, Person, Unit
 from thidua.plans.models import Plan
@@ -75,6 +78,13 @@ MORE_UNITS = [
 # receives the ward, its units and people, and the ward's seeded Random.
 WardHook = Callable[[Organisation, list[Unit], list[Person], random.Random], None]
 WARD_HOOKS: list[WardHook] = []
+
+
+def stored_pdf(path: str, title: str, lines: list[str]) -> tuple[str, bytes]:
+    """A small text PDF saved at ``path`` in the default storage (the domains' synthetic
+    evidence files): the name it was stored under, and its bytes for size and hash."""
+    content = text_pdf(title, lines)
+    return default_storage.save(path, ContentFile(content)), content
 
 
 @dataclass

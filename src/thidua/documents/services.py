@@ -562,15 +562,7 @@ def issue(actor, document: Document, *, day: datetime.date | None = None) -> Doc
         )
     else:
         _check_date(doc.organisation, doc.date)
-    if doc.is_numbered:
-        number = next_number(doc.organisation, doc.issuer_kind, doc.year)
-        doc.number = number
-        doc.symbol = build_symbol(number, doc.doc_type, doc.issuer_kind)
-    doc.status = Status.ISSUED
-    doc.issued_at = timezone.now()
-    if doc.doc_type == "QĐ":
-        doc.verification_code = new_code()
-    doc.save()
+    mark_issued(doc, at=timezone.now())
     data = _render_fresh(doc)
     # A full disk or a failed signature: the files saved so far go, the transaction rolls back.
     with saving_files() as files:
@@ -581,6 +573,20 @@ def issue(actor, document: Document, *, day: datetime.date | None = None) -> Doc
     record(actor, "document.issued", doc, data={"symbol": doc.symbol, "date": doc.date})
     document.refresh_from_db()
     return doc
+
+
+def mark_issued(doc: Document, *, at: datetime.datetime, code: str | None = None) -> None:
+    """Give a locked draft the next number of its series (issuer × year) and its symbol,
+    and mark it issued at ``at``; a decision gets its verification code (``code`` only
+    for synthetic data, which must come out the same every time; else a random one)."""
+    if doc.is_numbered:
+        doc.number = next_number(doc.organisation, doc.issuer_kind, doc.year)
+        doc.symbol = build_symbol(doc.number, doc.doc_type, doc.issuer_kind)
+    doc.status = Status.ISSUED
+    doc.issued_at = at
+    if doc.doc_type == "QĐ":
+        doc.verification_code = code or new_code()
+    doc.save()
 
 
 @transaction.atomic

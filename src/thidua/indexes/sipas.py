@@ -634,22 +634,24 @@ def _fetch_prepared(sql: str, params: list[Any]) -> tuple | None:
     work would be lost with the connection; the error then goes up as it would have."""
     from django.db.backends.postgresql.base import ServerBindingCursor
 
-    for last in (False, True):
+    def run() -> tuple | None:
         connection.ensure_connection()
-        try:
-            with connection.make_cursor(ServerBindingCursor(connection.connection)) as cursor:
-                if connection.queries_logged:
-                    # Django's debug cursor would log the text of a client-bound query.
-                    with connection.make_debug_cursor(cursor.cursor).debug_sql(sql, params):
-                        cursor.execute(sql, params)
-                else:
+        with connection.make_cursor(ServerBindingCursor(connection.connection)) as cursor:
+            if connection.queries_logged:
+                # Django's debug cursor would log the text of a client-bound query.
+                with connection.make_debug_cursor(cursor.cursor).debug_sql(sql, params):
                     cursor.execute(sql, params)
-                return cursor.fetchone()
-        except (OperationalError, InterfaceError):
-            if last or connection.in_atomic_block or not connection.connection.broken:
-                raise
-            connection.close()
-    return None  # not reached: the second attempt returns or raises
+            else:
+                cursor.execute(sql, params)
+            return cursor.fetchone()
+
+    try:
+        return run()
+    except (OperationalError, InterfaceError):
+        if connection.in_atomic_block or not connection.connection.broken:
+            raise
+        connection.close()
+    return run()
 
 
 def _store(row: dict[str, Any], values: list[tuple[SipasCriterion, int]]) -> int | None:

@@ -26,13 +26,11 @@ import uuid
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db.models import DateTimeField, Q, Value
 from django.db.models.functions import Cast
 
-from thidua.demo.tasks import text_pdf
+from thidua.demo.synth import stored_pdf
 from thidua.orgs.models import Organisation, Person, Unit
 from thidua.vn.holidays import default_calendar
 
@@ -415,13 +413,10 @@ def _attach_evidence(
     rows = []
     for score, criterion in files:
         title = f"Minh chứng tiêu chí {criterion.code}: {criterion.title}"
-        content = text_pdf(
+        stored, content = stored_pdf(
+            f"private/par/synth/{ward.code}/{framework.year}-{criterion.code}.pdf",
             f"{ward.committee_name} - {title}"[:100],
             [criterion.title[:90], f"Chi so CCHC nam {framework.year} (du lieu tong hop)"],
-        )
-        stored = default_storage.save(
-            f"private/par/synth/{ward.code}/{framework.year}-{criterion.code}.pdf",
-            ContentFile(content),
         )
         rows.append(
             ParEvidence(

@@ -21,10 +21,7 @@ import datetime
 import random
 from zoneinfo import ZoneInfo
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-
-from thidua.demo.tasks import text_pdf
+from thidua.demo.synth import stored_pdf
 from thidua.movements.models import AwardForm, Movement, Target
 from thidua.orgs.models import Person, Unit
 from thidua.tasks.calendar import calendar_for
@@ -112,10 +109,10 @@ def _scans(dossier: Dossier, nominations: list[Nomination], actor) -> None:
                 f"Ho so de nghi khen thuong nam {movement.year}",
                 f"Thanh phan so {item.position + 1}",
             ]
-            content = text_pdf("Ban scan da ky", lines)
-            stored = default_storage.save(
+            stored, content = stored_pdf(
                 f"dossiers/{movement.organisation_id}/synth-{dossier.pk}-{item.pk}{whom}.pdf",
-                ContentFile(content),
+                "Ban scan da ky",
+                lines,
             )
             rows.append(
                 DossierFile(

@@ -19,10 +19,7 @@ import hashlib
 import random
 from zoneinfo import ZoneInfo
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-
-from thidua.demo.tasks import text_pdf
+from thidua.demo.synth import stored_pdf
 from thidua.orgs.models import Organisation, Person, Unit
 from thidua.plans.models import Plan
 
@@ -192,9 +189,10 @@ def _attach_evidence(ward: Organisation, reports: list[ProgressReport]) -> None:
         if report.state != TaskState.DONE or report.review_status != ReviewStatus.ACCEPTED:
             continue
         original = f"nv-{report.task.number.replace('.', '-')}-ket-qua.pdf"
-        content = text_pdf(f"Bao cao ket qua nhiem vu {report.task.number}", [report.text])
-        stored = default_storage.save(
-            f"evidence/{ward.pk}/synth-{report.pk}.pdf", ContentFile(content)
+        stored, content = stored_pdf(
+            f"evidence/{ward.pk}/synth-{report.pk}.pdf",
+            f"Bao cao ket qua nhiem vu {report.task.number}",
+            [report.text],
         )
         rows.append(
             Evidence(
