@@ -159,6 +159,9 @@ def grid(
     row = s.add_row(table, widths)
     s.p(f"{{%tr for r in {rows_key} %}}", container=row.cells[0], size=2)
     row = s.add_row(table, widths)
+    # A row that breaks across pages leaves half a decision reference on each (seen in the
+    # individual report's awards table): every row stays whole.
+    Sheet.cant_split(row)
     for index, (cell, (_label, _width, expr, align)) in enumerate(
         zip(row.cells, columns, strict=True)
     ):
@@ -170,6 +173,7 @@ def grid(
     s.p("{%tr endfor %}", container=row.cells[0], size=2)
     if footer:
         row = s.add_row(table, widths)
+        Sheet.cant_split(row)
         for cell, text, column in zip(row.cells, footer, columns, strict=True):
             s.p(text, container=cell, size=size, bold=True, align=column[3], before=2, after=2)
 
