@@ -89,6 +89,7 @@ def document_benchmarks() -> list[dict]:
             "baseline: one document per LibreOffice start",
         )
     )
+    out.append(_html_certificate_benchmark())
     # The demo's award decision (whichever number the demo gives it): the one with certificates.
     decision = Document.objects.filter(certificates__isnull=False).distinct().order_by("id").first()
     assert decision is not None, "the demo has no award decision with certificates"
@@ -119,3 +120,32 @@ def document_benchmarks() -> list[dict]:
         )
     )
     return out
+
+
+def _html_certificate_benchmark() -> dict:
+    """A certificate printed from the shipped HTML layout (template + WeasyPrint) against
+    the same certificate from the built-in .docx converted by one LibreOffice start."""
+    from common import result
+
+    from thidua.documents import html_layout, pdf
+    from thidua.documents.rendering import builtin_template, render_bytes
+    from thidua.documents.samples import sample_context
+
+    context = sample_context("giay_khen", "R2013")
+    layout = html_layout.sample_layout("giay_khen").read_text(encoding="utf-8")
+    html_layout.render_pdf(layout, context)  # warm: fonts found, CSS parsed once
+    rounds = 20
+    start = time.perf_counter()
+    for _ in range(rounds):
+        html_layout.render_pdf(layout, context)
+    html_s = (time.perf_counter() - start) / rounds
+    start = time.perf_counter()
+    pdf.docx_to_pdf(render_bytes(builtin_template("giay_khen", "R2013"), context), name="bench")
+    docx_s = time.perf_counter() - start
+    return result(
+        "certificate via HTML (WeasyPrint) per second",
+        1 / html_s,
+        "docs/s",
+        1 / docx_s,
+        "baseline: the built-in .docx certificate converted by one LibreOffice start",
+    )
