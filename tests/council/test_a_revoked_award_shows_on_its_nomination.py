@@ -26,10 +26,11 @@ def _individual(decision):
     )
 
 
-def test_a_revoked_award_makes_its_nomination_revoked(issued, user, client_as):
+def test_a_revoked_award_makes_its_nomination_revoked(issued, user, client_as, quyet_dinh):
     award = _individual(issued)
     nomination = award.candidate.nomination
-    decisions.revoke_award(user("vanphong"), award, "Phát hiện khai man thành tích", "05/QĐ-UBND")
+    revoking = quyet_dinh(D(2023, 12, 20))
+    decisions.revoke_award(user("vanphong"), award, "Phát hiện khai man thành tích", revoking)
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.REVOKED
     event = nomination.events.order_by("-id").first()
@@ -37,7 +38,9 @@ def test_a_revoked_award_makes_its_nomination_revoked(issued, user, client_as):
         NominationStatus.AWARDED,
         NominationStatus.REVOKED,
     )
-    assert event.reason == "Thu hồi theo Quyết định số 05/QĐ-UBND: Phát hiện khai man thành tích"
+    assert event.reason == (
+        f"Thu hồi theo Quyết định số {revoking.symbol}: Phát hiện khai man thành tích"
+    )
     others = [a.candidate.nomination for a in issued.awards.exclude(pk=award.pk)]
     assert {n.status for n in others} == {NominationStatus.AWARDED}
 
@@ -45,18 +48,21 @@ def test_a_revoked_award_makes_its_nomination_revoked(issued, user, client_as):
     page = office.get(reverse("nominations:detail", args=[nomination.pk])).content.decode()
     assert '<span class="badge st-revoked">Đã thu hồi khen thưởng</span>' in page
     assert f"Quyết định số {issued.document.symbol} ngày 15/12/2023" in page
-    assert "<strong>đã thu hồi</strong> theo Quyết định số 05/QĐ-UBND" in page
+    assert f"<strong>đã thu hồi</strong> theo Quyết định số {revoking.symbol}" in page
     listing = office.get(reverse("nominations:movement", args=[nomination.movement_id]))
     assert "Đã thu hồi khen thưởng" in listing.content.decode()
     other_ward = client_as("vanquan").get(reverse("nominations:detail", args=[nomination.pk]))
     assert other_ward.status_code == 404
 
 
-def test_after_the_whole_decision_is_revoked_a_corrected_list_is_awarded_again(issued, user):
+def test_after_the_whole_decision_is_revoked_a_corrected_list_is_awarded_again(
+    issued, user, quyet_dinh
+):
     office, chair = user("vanphong"), user("chutich")
     meeting = issued.meeting
     ineligible = _individual(issued).candidate
-    decisions.revoke_decision(office, issued, "Ban hành sai thẩm quyền", "06/QĐ-UBND")
+    revoking = quyet_dinh(D(2023, 12, 18), "Về việc thu hồi Quyết định khen thưởng")
+    decisions.revoke_decision(office, issued, "Ban hành sai thẩm quyền", revoking)
     statuses = {a.candidate.nomination.status for a in issued.awards.select_related("candidate")}
     assert statuses == {NominationStatus.REVOKED}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -29,11 +31,16 @@ def test_anyone_can_verify_a_certificate(demo):
 
 
 @pytest.mark.django_db
-def test_a_revoked_certificate_says_so(demo, user):
+def test_a_revoked_certificate_says_so_with_the_revoking_decision(demo, user, quyet_dinh):
     certificate = Certificate.objects.filter(organisation=demo["mo_lao"]).first()
-    services.revoke_certificate(user("vanphong"), certificate, "Quyết định thu hồi số 02/QĐ-UBND")
+    revoking = quyet_dinh(datetime.date(2023, 3, 6))
+    services.revoke_certificate(user("vanphong"), certificate, "Khai man thành tích", by=revoking)
     page = Client().get(f"/verify/{certificate.verification_code}").content.decode()
-    assert "Đã bị thu hồi: Quyết định thu hồi số 02/QĐ-UBND" in page
+    assert "Giấy khen đã bị thu hồi" in page and "Còn hiệu lực" not in page
+    assert f"Quyết định số {revoking.symbol} ngày 06/03/2023" in page
+    assert "Khai man thành tích" in page
+    with pytest.raises(services.DocumentError, match="đã bị thu hồi"):
+        services.revoke_certificate(user("vanphong"), certificate, "Lần nữa", by=revoking)
 
 
 @pytest.mark.django_db

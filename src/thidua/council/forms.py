@@ -6,8 +6,21 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import Truncator
 
-from .models import Choice, ConflictKind, CouncilSetting, Denominator, Outcome, VotingMethod
+from thidua.documents.models import Document
+from thidua.vn import format_date
+
+from .decisions import revoking_decisions
+from .models import (
+    AwardDecision,
+    Choice,
+    ConflictKind,
+    CouncilSetting,
+    Denominator,
+    Outcome,
+    VotingMethod,
+)
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -224,10 +237,33 @@ class DecisionForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
+    """The reason and the revoking decision. Any document of the ward parses here, so that
+    the service names what is wrong with a draft or a notice; another ward's does not."""
+
     reason = forms.CharField(label="Lý do thu hồi", max_length=500)
-    revoking_symbol = forms.CharField(
-        label="Số, ký hiệu quyết định thu hồi", max_length=60, help_text="Ví dụ: 15/QĐ-UBND"
+    by = forms.ModelChoiceField(
+        label="Quyết định thu hồi",
+        queryset=Document.objects.none(),
+        error_messages={
+            "required": "Hãy chọn quyết định thu hồi trong sổ văn bản đi.",
+            "invalid_choice": "Quyết định thu hồi phải là văn bản trong sổ văn bản đi của phường.",
+        },
     )
+
+    def __init__(self, *args, decision: AwardDecision, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["by"].queryset = Document.objects.filter(
+            organisation_id=decision.organisation_id
+        )
+
+
+def revoking_options(decision: AwardDecision) -> list[tuple[int, str]]:
+    """The choices of the revocation forms, read once for the whole page: “15/QĐ-UBND
+    ngày 20/12/2023 — Về việc thu hồi …”."""
+    return [
+        (d.pk, f"{d.symbol} ngày {format_date(d.date)} — {Truncator(d.summary).chars(90)}")
+        for d in revoking_decisions(decision)
+    ]
 
 
 class DiscardForm(forms.Form):

@@ -165,9 +165,12 @@ class VotingRules(models.Model):
         """“Bỏ phiếu kín; đạt khi từ 80% tổng số thành viên Hội đồng đồng ý”."""
         comparison = "trên" if self.threshold_strict else "từ"
         suffix = "" if self.threshold_strict else " trở lên"
+        # Only the first letter: “Hội đồng” (the council) keeps its capital.
+        denominator = self.get_denominator_display()
+        denominator = denominator[:1].lower() + denominator[1:]
         return (
             f"{self.get_method_display()}; đạt khi {comparison} {self.threshold_percent}%"
-            f"{suffix} {self.get_denominator_display().lower()} đồng ý; có mặt tối thiểu "
+            f"{suffix} {denominator} đồng ý; có mặt tối thiểu "
             f"{self.quorum_numerator}/{self.quorum_denominator} thành viên"
         )
 
@@ -666,7 +669,15 @@ class AwardDecision(models.Model):
         "documents.RenderJob", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
-    revoked_by_symbol = models.CharField(_("quyết định thu hồi"), max_length=60, blank=True)
+    # The issued decision of the ward's register that revoked it.
+    revoked_by = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("quyết định thu hồi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     discarded_reason = models.CharField(_("lý do hủy dự thảo"), max_length=500, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -708,7 +719,15 @@ class Award(models.Model):
     )
     revoked = models.BooleanField(_("đã thu hồi"), default=False)
     revoked_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
-    revoked_by_symbol = models.CharField(_("quyết định thu hồi"), max_length=60, blank=True)
+    # The issued decision of the ward's register that revoked it.
+    revoked_by = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("quyết định thu hồi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     objects = ScopedQuerySet.as_manager()
 

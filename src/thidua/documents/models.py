@@ -43,6 +43,7 @@ class Status(models.TextChoices):
     ISSUED = "issued", _("Đã ban hành")
     CANCELLED = "cancelled", _("Đã hủy")
     REPLACED = "replaced", _("Đã được thay thế")
+    REVOKED = "revoked", _("Đã bị thu hồi")
 
 
 class NumberSeries(models.Model):
@@ -158,6 +159,16 @@ class Document(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="replaces",
+    )
+    # A revoked document is withdrawn by another issued decision of the register;
+    # ``cancel_reason`` then holds the reason of the revocation.
+    revoked_by = models.ForeignKey(
+        "self",
+        verbose_name=_("bị thu hồi bởi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revokes",
     )
     cancel_reason = models.CharField(_("lý do hủy"), max_length=500, blank=True)
     created_by = models.ForeignKey(
@@ -353,6 +364,11 @@ class DocumentTemplate(models.Model):
     def __str__(self) -> str:
         return f"{self.key} ({self.regime})"
 
+    @property
+    def is_html(self) -> bool:
+        """A certificate layout in HTML (printed by WeasyPrint), not a .docx."""
+        return self.file.name.endswith(".html")
+
 
 class Certificate(models.Model):
     """A Giấy khen given by an issued decision, with its verification code.
@@ -382,6 +398,14 @@ class Certificate(models.Model):
     verification_code = models.CharField(_("mã xác minh"), max_length=40, unique=True)
     revoked = models.BooleanField(_("đã thu hồi"), default=False)
     revoked_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
+    revoked_by = models.ForeignKey(
+        Document,
+        verbose_name=_("quyết định thu hồi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revoked_certificates",
+    )
     docx_file = models.FileField(upload_to="certificates/%Y/", blank=True)
     pdf_file = models.FileField(upload_to="certificates/%Y/", blank=True)
 
