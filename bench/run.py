@@ -71,6 +71,8 @@ PAGES = {
     "units": "/orgs/units/",
     "organisations": "/orgs/organisations/",
     "api-movements": "/api/v1/movements/",
+    # The wards' movement results side by side (participants, tasks, PAR, SIPAS, awards).
+    "council-upper": "/council/upper/",
 }
 
 

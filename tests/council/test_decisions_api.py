@@ -1,5 +1,5 @@
 """GET /api/v1/decisions/ and /api/v1/decisions/{id}/: {id, number, date, awardees} with
-each awardee {name, target, so_vang, amount, verification_code}."""
+each awardee {name, target, so_vang, amount, verification_code, revoked, revoked_by}."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def test_the_office_lists_its_decisions_with_awardees(demo, client_as):
         "amount": 450000,
         "verification_code": decision["awardees"][0]["verification_code"],
         "revoked": False,
+        "revoked_by": None,
     }
     assert [a["amount"] for a in decision["awardees"]] == [450000, 450000, 230000, 230000]
     detail = client_as("vanphong").get(f"/api/v1/decisions/{decision['id']}/").json()

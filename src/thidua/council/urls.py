@@ -63,4 +63,5 @@ urlpatterns = [
     path("awards/<int:award_id>/revoke/", views.award_revoke, name="award_revoke"),
     path("movements/<int:movement_id>/report/", views.movement_report, name="report"),
     path("upper/", views.upper, name="upper"),
+    path("upper/export.xlsx", views.upper_export, name="upper_export"),
 ]

@@ -404,19 +404,23 @@ def par_ranking(framework_id: int, wards: list[Organisation] | None = None) -> l
     return _ranked(values, orgs)
 
 
-def target_status(target: IndexTarget) -> TargetStatus:
+def _comparison_rows(target: IndexTarget) -> list[RankRow]:
     if target.index == IndexKind.SIPAS:
-        rows = sipas_ranking(target.comparison, target.year)
-    else:
-        wards = comparison_wards(target.comparison)
-        assessment = (
-            ParAssessment.objects.filter(
-                organisation=target.organisation, framework__year=target.year
-            )
-            .order_by("-framework__version")
-            .first()
-        )
-        rows = par_ranking(assessment.framework_id, wards) if assessment else []
+        return sipas_ranking(target.comparison, target.year)
+    wards = comparison_wards(target.comparison)
+    assessment = (
+        ParAssessment.objects.filter(organisation=target.organisation, framework__year=target.year)
+        .order_by("-framework__version")
+        .first()
+    )
+    return par_ranking(assessment.framework_id, wards) if assessment else []
+
+
+def target_status(target: IndexTarget, rows: list[RankRow] | None = None) -> TargetStatus:
+    """``rows``: the comparison group's ranking when the caller already has it (a list of
+    wards sharing a comparison group ranks it once)."""
+    if rows is None:
+        rows = _comparison_rows(target)
     rank = next((r.rank for r in rows if r.organisation.pk == target.organisation_id), None)
     leading = target.rank_max or max(1, math.ceil((target.top_percent or 0) * len(rows) / 100))
     return TargetStatus(target, rows, rank, leading)
@@ -462,25 +466,53 @@ def _index(points: Decimal, maximum: Decimal) -> Decimal:
     return (points * 100 / maximum).quantize(Decimal("0.01"))
 
 
-def assessment_totals(assessment: ParAssessment) -> AssessmentTotals:
-    """Self and appraised totals, overall and per field, in two aggregate queries.
+def _points_sums() -> dict[str, Coalesce]:
+    """Maximum (bonus field excluded), own and appraised points of a set of scores.
 
     Survey-based criteria have no self-score: both sides count the points the upper
     level gave them, so that self and appraised indexes compare like with like.
     """
-    scores = ParScore.objects.filter(assessment=assessment)
-    not_bonus = ~Q(criterion__method=Method.BONUS)
     own_points = Case(
         When(criterion__method=Method.SURVEY, then="appraised_points"),
         default="self_points",
         output_field=POINTS_FIELD,
     )
-    totals = scores.aggregate(
-        max=Coalesce(
-            Sum("criterion__max_points", filter=not_bonus), Value(ZERO), output_field=POINTS_FIELD
+    return {
+        "max": Coalesce(
+            Sum("criterion__max_points", filter=~Q(criterion__method=Method.BONUS)),
+            Value(ZERO),
+            output_field=POINTS_FIELD,
         ),
-        own=Coalesce(Sum(own_points), Value(ZERO), output_field=POINTS_FIELD),
-        appraised=Coalesce(Sum("appraised_points"), Value(ZERO), output_field=POINTS_FIELD),
+        "own": Coalesce(Sum(own_points), Value(ZERO), output_field=POINTS_FIELD),
+        "appraised": Coalesce(Sum("appraised_points"), Value(ZERO), output_field=POINTS_FIELD),
+    }
+
+
+def assessment_indexes(assessments: Iterable[ParAssessment]) -> dict[int, tuple[Decimal, Decimal]]:
+    """Assessment id → (appraised index, self index) of many assessments in one query,
+    the same figures as :func:`assessment_totals` (the upper level's list of wards)."""
+    by_id = {a.pk: a for a in assessments}
+    rows = (
+        ParScore.objects.filter(assessment_id__in=list(by_id))
+        .values("assessment_id")
+        .annotate(**_points_sums())
+        .order_by()
+    )
+    out = {}
+    for row in rows:
+        maximum = by_id[row["assessment_id"]].framework.max_points or row["max"]
+        out[row["assessment_id"]] = (
+            _index(row["appraised"], maximum),
+            _index(row["own"], maximum),
+        )
+    return out
+
+
+def assessment_totals(assessment: ParAssessment) -> AssessmentTotals:
+    """Self and appraised totals, overall and per field, in two aggregate queries."""
+    scores = ParScore.objects.filter(assessment=assessment)
+    totals = scores.aggregate(
+        **_points_sums(),
         survey=Coalesce(
             Sum("appraised_points", filter=Q(criterion__method=Method.SURVEY)),
             Value(ZERO),
@@ -490,19 +522,7 @@ def assessment_totals(assessment: ParAssessment) -> AssessmentTotals:
         appraised_n=Count("id", filter=Q(appraised_points__isnull=False)),
         leaves=Count("id"),
     )
-    per_field = (
-        scores.values("criterion__root_id")
-        .annotate(
-            max=Coalesce(
-                Sum("criterion__max_points", filter=not_bonus),
-                Value(ZERO),
-                output_field=POINTS_FIELD,
-            ),
-            own=Coalesce(Sum(own_points), Value(ZERO), output_field=POINTS_FIELD),
-            appraised=Coalesce(Sum("appraised_points"), Value(ZERO), output_field=POINTS_FIELD),
-        )
-        .order_by()
-    )
+    per_field = scores.values("criterion__root_id").annotate(**_points_sums()).order_by()
     roots = {
         c.pk: c for c in ParCriterion.objects.filter(framework_id=assessment.framework_id, depth=0)
     }

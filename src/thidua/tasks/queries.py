@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.lookups import IsNull
 
 from thidua.core.querysets import ids_in
 from thidua.orgs.scope import organisation_ids_above, own_organisation_ids
@@ -114,12 +115,43 @@ def timeliness_filter(status: str, today: datetime.date) -> Q:
     return Q()
 
 
+def movement_task_filter(organisation, plan, year, planless) -> Q:
+    """The rule of :func:`movement_tasks` as a filter on tasks. The arguments are the
+    movement's fields: its values, or ``OuterRef``s when the movement is the row of an
+    enclosing query (a subquery per movement of a list); ``planless`` is then a condition
+    on that row rather than a bool."""
+    # An outer reference seen from the link table's subquery is one level further out.
+    outer_plan = OuterRef(plan) if isinstance(plan, OuterRef) else plan
+    implemented = Plan.implements.through.objects.filter(
+        from_plan_id=outer_plan, to_plan_id=OuterRef("plan_id")
+    )
+    by_plan = Q(plan_id=plan) | Q(Exists(implemented))
+    by_year = Q(plan__year=year) | Q(plan__date__year=year)
+    if planless is True:
+        scope = by_year
+    elif planless is False:
+        scope = by_plan
+    else:
+        scope = by_plan | (Q(planless) & by_year)
+    return Q(organisation_id=organisation) & scope
+
+
 def movement_tasks(movement) -> QuerySet[Task]:
     """The CCHC tasks a movement rewards: those of the movement's plan and of the plans
     it implements (20/KH-UBND implements 17/KH-UBND), in the movement's organisation;
     without a plan, the tasks of plans of the movement's year."""
-    tasks = Task.objects.filter(organisation_id=movement.organisation_id)
-    if movement.plan_id:
-        plan_ids = [movement.plan_id, *movement.plan.implements.values_list("id", flat=True)]
-        return tasks.filter(plan_id__in=plan_ids)
-    return tasks.filter(Q(plan__year=movement.year) | Q(plan__date__year=movement.year))
+    return Task.objects.filter(
+        movement_task_filter(
+            movement.organisation_id, movement.plan_id, movement.year, movement.plan_id is None
+        )
+    )
+
+
+def outer_movement_tasks(ref=OuterRef) -> QuerySet[Task]:
+    """The tasks of the movement that is the row of an enclosing query, for counts per
+    movement in one query; ``ref`` reaches that row (``lambda f: OuterRef(OuterRef(f))``
+    from a subquery two levels down)."""
+    plan = ref("plan_id")
+    return Task.objects.filter(
+        movement_task_filter(ref("organisation_id"), plan, ref("year"), IsNull(plan, True))
+    )
