@@ -144,3 +144,29 @@ def client_as(demo):
         return client
 
     return make
+
+
+@pytest.fixture
+def quyet_dinh(demo, user):
+    """``quyet_dinh(day, summary=…, ward="mo_lao", issue=True)`` — a Quyết định drafted
+    by that ward's Office in its register (written as on the web) and, unless told
+    otherwise, issued: what a revocation names as its revoking decision."""
+    from thidua.documents import services as documents
+
+    offices = {"mo_lao": "vanphong", "van_quan": "vanquan"}
+
+    def make(day, summary="Về việc thu hồi Giấy khen", *, ward="mo_lao", issue=True, doc_type="QĐ"):
+        office = user(offices[ward])
+        draft = documents.create_draft(
+            office,
+            demo[ward],
+            documents.FRAME_TEMPLATE,
+            day,
+            {"body": documents.body_blocks("Thu hồi Giấy khen đã tặng do khai man thành tích.")},
+            summary=summary,
+            doc_type=doc_type,
+            signer=documents.Signer("Nguyễn Thị Thanh", "CHỦ TỊCH"),
+        )
+        return documents.issue(office, draft) if issue else draft
+
+    return make

@@ -181,3 +181,42 @@ def issued(drafted, user):
     """The drafted decision approved by the Chairman and issued (certificates not rendered)."""
     decisions.approve_decision(user("chutich"), drafted)
     return decisions.issue_decision(user("vanphong"), drafted, render=False)
+
+
+# Show of hands among the six present (hoidong4 away): (for, against, abstain). The
+# unit's head, truongmotcua, votes on neither his unit nor his two staff (five eligible).
+HANDS = {
+    "Bộ phận tiếp nhận và trả kết quả": (4, 1, 0),  # 4/5 = 80%
+    "Tư pháp - Hộ tịch": (6, 0, 0),
+    "Địa chính - Xây dựng - Đô thị và Môi trường": (3, 3, 0),  # 3/6 = 50%: not a majority
+    "Lê Thị Mai": (3, 2, 0),  # 3/5 = 60%
+    "Vương Đình Phúc": (4, 0, 1),  # 4/5 = 80%
+    "Trịnh Văn Long": (3, 2, 1),  # 3/6 = 50%: not a majority
+}
+
+
+@pytest.fixture
+def closed_by_hands(make_meeting, seats, user):
+    """A show-of-hands meeting of 01/12/2023 counted on the members present (above 50%),
+    hoidong4 absent with a reason and no written vote; the ranking applied and closed."""
+    meeting = make_meeting(method="hands", denominator="present")
+    present = {seat.pk for name, seat in seats.items() if name != "hoidong4"}
+    services.record_attendance(
+        user("vanphong"), meeting, present, {seats["hoidong4"].pk: "đi học tập trung"}
+    )
+    head = user("truongmotcua")
+    services.declare_conflict(
+        head, meeting, candidate(meeting, "Bộ phận tiếp nhận và trả kết quả"), "heads_unit"
+    )
+    for name in ("Lê Thị Mai", "Vương Đình Phúc"):
+        services.declare_conflict(head, meeting, candidate(meeting, name), "superior")
+    services.open_voting(user("chutich"), meeting)
+    meeting.refresh_from_db()
+    services.enter_hands(
+        user("vanphong"), meeting, {c.pk: HANDS[c.name] for c in meeting.candidates.all()}
+    )
+    services.close_voting(user("chutich"), meeting)
+    services.apply_ranking(user("chutich"), meeting)
+    services.close_meeting(user("chutich"), meeting)
+    meeting.refresh_from_db()
+    return meeting

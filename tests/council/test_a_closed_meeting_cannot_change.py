@@ -35,8 +35,9 @@ def test_closing_sets_the_nominations_and_drafts_both_minutes(closed):
     doc = Docx(io.BytesIO(documents.render_docx(closed.count_minutes)))
     count_text = "\n".join(p.text for p in doc.paragraphs)
     assert "Số phiếu thu vào: 07" in count_text
-    table_text = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
-    assert "Lê Thị Mai" in table_text and "6/6" in table_text
+    rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    # For, against, abstain, then her denominator (her superior left out) and the share.
+    assert ["Lê Thị Mai", "6", "0", "0", "6", "100,0"] in [r[1:7] for r in rows]
 
 
 @pytest.mark.django_db

@@ -8,6 +8,8 @@ import pytest
 from thidua.council import services
 from thidua.council.models import ConflictKind
 from thidua.council.services import CouncilError
+from thidua.nominations.models import Nomination, NominationStatus
+from thidua.orgs.models import Person, Unit
 
 from .conftest import all_for, candidate
 
@@ -65,3 +67,45 @@ def test_a_ballot_missing_a_candidate_is_refused(in_session, seats, user):
     ballot.pop(candidate(meeting, "Trịnh Văn Long").pk)
     with pytest.raises(CouncilError, match="Phiếu chưa có ý kiến về: Trịnh Văn Long"):
         services.cast_ballot(user("hoidong2"), meeting, ballot)
+
+
+@pytest.mark.django_db
+def test_a_member_who_is_himself_a_candidate_is_found_and_votes_only_on_the_others(
+    movement, nominations, make_meeting, seats, user
+):
+    """The secretary, Phạm Thu Hà, is nominated herself: the records show it, her ballot is
+    refused until she declares it, and she is out of her own denominator."""
+    secretary = Person.objects.get(user__username="vanphong")
+    Nomination.objects.create(
+        movement=movement,
+        award_form=movement.award_forms.get(form="Giấy khen"),
+        person=secretary,
+        target="individual",
+        status=NominationStatus.ACCEPTED,
+        proposing_unit=Unit.objects.get(
+            organisation=movement.organisation, name="Văn phòng UBND phường"
+        ),
+        proposed_by=user("vanphong"),
+    )
+    meeting = make_meeting(method="ballot")
+    found = {
+        (d.member.user.username, d.kind)
+        for d in services.detect_conflicts(meeting)
+        if d.candidate.name == "Phạm Thu Hà"
+    }
+    assert found == {("vanphong", ConflictKind.IS_CANDIDATE)}
+    services.record_attendance(user("vanphong"), meeting, {s.pk for s in seats.values()}, {})
+    services.open_voting(user("chutich"), meeting)
+    meeting.refresh_from_db()
+    herself = candidate(meeting, "Phạm Thu Hà")
+    everyone = {c.pk: "for" for c in meeting.candidates.all()}
+    with pytest.raises(CouncilError, match="xung đột lợi ích với: Phạm Thu Hà"):
+        services.cast_ballot(user("vanphong"), meeting, everyone)
+    services.declare_conflict(user("vanphong"), meeting, herself, ConflictKind.IS_CANDIDATE)
+    voting_on, conflicted = services.entitled_candidates(meeting, seats["vanphong"])
+    assert [c.name for c in conflicted] == ["Phạm Thu Hà"]
+    assert herself.pk not in {c.pk for c in voting_on}
+    services.cast_ballot(user("vanphong"), meeting, all_for(meeting, seats["vanphong"]))
+    services.cast_ballot(user("hoidong2"), meeting, all_for(meeting, seats["hoidong2"]))
+    row = services.results_of(meeting, with_scores=False).row(herself.pk)
+    assert (row.votes_for, row.base) == (1, 1)

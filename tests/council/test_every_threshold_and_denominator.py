@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from thidua.council import services, tally
+from thidua.council.models import Outcome
 
 from .conftest import all_for, candidate
 
@@ -135,6 +136,68 @@ def test_a_show_of_hands_with_absent_written_votes(in_session, seats, user):
     row = services.results_of(meeting, with_scores=False).row(long.pk)
     assert (row.votes_for, row.votes_against, row.base) == (6, 1, 7)
     assert row.passed  # 6/7 = 85.7% ≥ 80%
+
+
+@pytest.mark.django_db
+def test_a_show_of_hands_over_the_members_present_rejects_exactly_half(closed_by_hands):
+    results = services.results_of(closed_by_hands, with_scores=False)
+    long = results.row(candidate(closed_by_hands, "Trịnh Văn Long").pk)
+    mai = results.row(candidate(closed_by_hands, "Lê Thị Mai").pk)
+    # Both have three hands for; Long's six voters make it exactly half, not a majority,
+    # while Mai's superior does not vote on her and three of five is a majority.
+    assert (long.votes_for, long.base, long.passed) == (3, 6, False)
+    assert (mai.votes_for, mai.base, mai.passed) == (3, 5, True)
+    outcomes = dict(closed_by_hands.candidates.values_list("name", "outcome"))
+    assert outcomes["Trịnh Văn Long"] == Outcome.REJECTED
+    assert outcomes["Lê Thị Mai"] == Outcome.APPROVED
+    assert candidate(closed_by_hands, "Trịnh Văn Long").outcome_reason == (
+        "Chỉ đạt 3/6 phiếu đồng ý (50,0%)"
+    )
+
+
+@pytest.mark.django_db
+def test_a_secret_ballot_over_all_members_counts_the_absent_against_the_threshold(
+    in_session, seats, user
+):
+    """At least 60% of all seven members: hoidong3 is away without a ballot, so Long's
+    four votes for are 57.1% (they would be 66.7% of the six who voted)."""
+    meeting = in_session(
+        absent=("hoidong3", "hoidong4"),
+        method="secret",
+        denominator="all",
+        threshold_percent=60,
+        threshold_strict=False,
+    )
+    services.open_voting(user("chutich"), meeting)
+    meeting.refresh_from_db()
+    head = user("truongmotcua")
+    services.declare_conflict(
+        head, meeting, candidate(meeting, "Bộ phận tiếp nhận và trả kết quả"), "heads_unit"
+    )
+    for name in ("Lê Thị Mai", "Vương Đình Phúc"):
+        services.declare_conflict(head, meeting, candidate(meeting, name), "superior")
+    choices = {
+        "truongmotcua": {"Trịnh Văn Long": "against"},
+        "vanphong": {"Trịnh Văn Long": "abstain", "Lê Thị Mai": "against"},
+    }
+    for name in ("chutich", "hoidong1", "hoidong2", "truongmotcua", "vanphong"):
+        ballot = all_for(meeting, seats[name], "for", choices.get(name))
+        services.cast_ballot(user(name), meeting, ballot)
+    services.enter_written_ballot(
+        user("vanphong"), meeting, seats["hoidong4"], all_for(meeting, seats["hoidong4"])
+    )
+    services.close_voting(user("chutich"), meeting)
+    services.apply_ranking(user("chutich"), meeting)
+    meeting.refresh_from_db()
+    results = services.results_of(meeting, with_scores=False)
+    long = results.row(candidate(meeting, "Trịnh Văn Long").pk)
+    mai = results.row(candidate(meeting, "Lê Thị Mai").pk)
+    assert (long.votes_for, long.votes_against, long.votes_abstain, long.base) == (4, 1, 1, 7)
+    assert not long.passed
+    # Mai's superior is out of her denominator: four of six is 66.7%.
+    assert (mai.votes_for, mai.votes_against, mai.base, mai.passed) == (4, 1, 6, True)
+    assert candidate(meeting, "Trịnh Văn Long").outcome == Outcome.REJECTED
+    assert candidate(meeting, "Lê Thị Mai").outcome == Outcome.APPROVED
 
 
 @pytest.mark.django_db

@@ -109,18 +109,20 @@ def test_issuing_numbers_it_and_makes_the_certificates_as_one_job(
 
 
 @pytest.mark.django_db
-def test_revoking_an_award_shows_on_its_verification_page(drafted, user, client):
+def test_revoking_an_award_shows_on_its_verification_page(drafted, user, quyet_dinh):
     decisions.approve_decision(user("chutich"), drafted)
     decision = decisions.issue_decision(user("vanphong"), drafted, render=False)
     award = decision.awards.select_related("certificate").first()
-    with pytest.raises(CouncilError, match="không đúng dạng"):
-        decisions.revoke_award(user("vanphong"), award, "Phát hiện khai man thành tích", "số 5")
-    decisions.revoke_award(user("vanphong"), award, "Phát hiện khai man thành tích", "05/QĐ-UBND")
+    first = quyet_dinh(D(2023, 12, 20))
+    with pytest.raises(CouncilError, match="lý do thu hồi"):
+        decisions.revoke_award(user("vanphong"), award, " ", first)
+    decisions.revoke_award(user("vanphong"), award, "Phát hiện khai man thành tích", first)
     verification = documents.verify(award.certificate.verification_code)
     assert not verification.valid
-    assert "05/QĐ-UBND" in verification.status_text
+    assert verification.revocation.symbol == first.symbol
+    second = quyet_dinh(D(2023, 12, 22), "Về việc thu hồi Quyết định khen thưởng")
     decisions.revoke_decision(
-        user("vanphong"), decision, "Quyết định ban hành sai thẩm quyền", "06/QĐ-UBND"
+        user("vanphong"), decision, "Quyết định ban hành sai thẩm quyền", second
     )
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.REVOKED

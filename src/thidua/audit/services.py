@@ -105,6 +105,7 @@ ACTION_LABELS: dict[str, StrOrPromise] = {
     "document.imported": pgettext_lazy("action log", "Nhập văn bản đã ban hành vào sổ"),
     "document.cancelled": pgettext_lazy("action log", "Hủy văn bản"),
     "document.replaced": pgettext_lazy("action log", "Thay thế văn bản"),
+    "document.revoked": pgettext_lazy("action log", "Thu hồi văn bản"),
     "incoming.registered": pgettext_lazy("action log", "Vào sổ văn bản đến"),
     "template.uploaded": pgettext_lazy("action log", "Thay mẫu văn bản"),
     "template.removed": pgettext_lazy("action log", "Quay lại mẫu văn bản có sẵn"),

@@ -24,6 +24,7 @@ from thidua.core.i18n import in_vietnamese
 from thidua.core.storage import StorageFull, saving_files
 from thidua.documents import services as documents
 from thidua.documents.models import Certificate, Document
+from thidua.documents.models import Status as DocumentStatus
 from thidua.documents.services import DocumentError, Signer
 from thidua.movements.models import Target
 from thidua.nominations.council_outcomes import record_award, revoke_award_record
@@ -31,7 +32,7 @@ from thidua.orgs.models import Gender, Role
 from thidua.orgs.services import has_role
 from thidua.regulations.models import Multiplier
 from thidua.regulations.services import RuleMissing, base_salary_on, bonus_amount, regime_on
-from thidua.vn import amount_in_words, format_date, format_money, parse_symbol
+from thidua.vn import amount_in_words, format_date, format_money
 
 from .models import (
     ENDED_DECISION,
@@ -494,35 +495,53 @@ def attach_scan(actor, decision: AwardDecision, uploaded) -> AwardDecision:
     return decision
 
 
-def _check_revoking(reason: str, revoking_symbol: str) -> str:
+def revoking_decisions(decision: AwardDecision):
+    """The decisions the Office may choose to revoke ``decision`` or one of its awards:
+    the ward's issued Quyết định other than this one, not dated before it, newest first
+    (the rule itself: ``documents.revoking_document``)."""
+    return (
+        Document.objects.filter(
+            organisation_id=decision.organisation_id,
+            doc_type="QĐ",
+            status=DocumentStatus.ISSUED,
+            date__gte=decision.document.date,
+        )
+        .exclude(pk=decision.document_id)
+        .order_by("-date", "-number", "-id")
+    )
+
+
+def _check_revoking(decision: AwardDecision, reason: str, by: Document | None) -> Document:
+    """The revoking decision, read afresh once it is fit; the reason is required."""
     if len(reason.strip()) < 5:
-        raise CouncilError("Hãy ghi rõ lý do thu hồi.")
+        raise CouncilError("Hãy ghi rõ lý do thu hồi (ít nhất 5 ký tự).")
     try:
-        return str(parse_symbol(revoking_symbol.strip()))
-    except ValueError as exc:
-        raise CouncilError(
-            f"Số, ký hiệu quyết định thu hồi “{revoking_symbol}” không đúng dạng; ghi như "
-            "“15/QĐ-UBND”."
-        ) from exc
+        return documents.revoking_document(decision.document, by)
+    except DocumentError as exc:
+        raise CouncilError(str(exc)) from exc
 
 
-def _revoke_award(actor, award: Award, reason: str, symbol: str) -> None:
-    text = f"Thu hồi theo Quyết định số {symbol}: {reason.strip()}"
+def _revoke_award(actor, award: Award, reason: str, by: Document) -> None:
     if award.certificate_id:
-        documents.revoke_certificate(actor, award.certificate, text)
-    revoke_award_record(actor, award.candidate.nomination, symbol, reason)
+        documents.revoke_certificate(actor, award.certificate, reason, by=by)
+    revoke_award_record(actor, award.candidate.nomination, by.symbol, reason)
     award.revoked = True
     award.revoked_reason = reason.strip()[:500]
-    award.revoked_by_symbol = symbol
-    award.save(update_fields=["revoked", "revoked_reason", "revoked_by_symbol"])
+    award.revoked_by = by
+    award.save(update_fields=["revoked", "revoked_reason", "revoked_by"])
+
+
+def _logged(reason: str, by: Document) -> dict:
+    return {"reason": reason.strip(), "by": by.symbol, "by_date": by.date, "by_id": by.pk}
 
 
 @transaction.atomic
-def revoke_award(actor, award: Award, reason: str, revoking_symbol: str) -> Award:
-    """Revoke one award (its certificate shows it on the verification page)."""
+def revoke_award(actor, award: Award, reason: str, by: Document | None) -> Award:
+    """Revoke one award by ``by``, an issued decision of the ward's register (its
+    certificate's verification page and the decision's show it)."""
     award = (
         Award.objects.select_for_update(of=("self",))
-        .select_related("decision", "certificate", "candidate__nomination")
+        .select_related("decision__document", "certificate", "candidate__nomination")
         .get(pk=award.pk)
     )
     if not is_office(actor, award.decision.organisation_id):
@@ -531,9 +550,9 @@ def revoke_award(actor, award: Award, reason: str, revoking_symbol: str) -> Awar
         raise CouncilError("Chỉ thu hồi khen thưởng của quyết định đã ban hành.")
     if award.revoked:
         raise CouncilError("Khen thưởng này đã bị thu hồi.")
-    symbol = _check_revoking(reason, revoking_symbol)
+    by = _check_revoking(award.decision, reason, by)
     try:
-        _revoke_award(actor, award, reason, symbol)
+        _revoke_award(actor, award, reason, by)
     except (DocumentError, ValueError) as exc:
         raise CouncilError(str(exc)) from exc
     record(
@@ -541,16 +560,17 @@ def revoke_award(actor, award: Award, reason: str, revoking_symbol: str) -> Awar
         "council.award_revoked",
         award,
         organisation=award.decision.organisation,
-        data={"reason": reason.strip(), "by": symbol},
+        data=_logged(reason, by),
     )
     return award
 
 
 @transaction.atomic
 def revoke_decision(
-    actor, decision: AwardDecision, reason: str, revoking_symbol: str
+    actor, decision: AwardDecision, reason: str, by: Document | None
 ) -> AwardDecision:
-    """Revoke a whole decision: every certificate and the decision itself."""
+    """Revoke a whole decision by ``by``, an issued decision of the ward's register:
+    every award not yet revoked, its certificate, and the decision in the register."""
     decision = (
         AwardDecision.objects.select_for_update().select_related("document").get(pk=decision.pk)
     )
@@ -558,24 +578,20 @@ def revoke_decision(
         raise PermissionError("Chỉ Văn phòng và lãnh đạo UBND thu hồi quyết định.")
     if decision.status != DecisionStatus.ISSUED:
         raise CouncilError("Chỉ thu hồi quyết định đã ban hành.")
-    symbol = _check_revoking(reason, revoking_symbol)
+    by = _check_revoking(decision, reason, by)
     try:
         for award in decision.awards.filter(revoked=False).select_related(
             "certificate", "candidate__nomination"
         ):
-            _revoke_award(actor, award, reason, symbol)
-        documents.cancel(
-            actor, decision.document, f"Thu hồi theo Quyết định số {symbol}: {reason.strip()}"
-        )
+            _revoke_award(actor, award, reason, by)
+        documents.revoke(actor, decision.document, by, reason)
     except (DocumentError, ValueError) as exc:
         raise CouncilError(str(exc)) from exc
     decision.status = DecisionStatus.REVOKED
     decision.revoked_reason = reason.strip()[:500]
-    decision.revoked_by_symbol = symbol
-    decision.save(update_fields=["status", "revoked_reason", "revoked_by_symbol"])
-    record(
-        actor, "council.decision_revoked", decision, data={"reason": reason.strip(), "by": symbol}
-    )
+    decision.revoked_by = by
+    decision.save(update_fields=["status", "revoked_reason", "revoked_by"])
+    record(actor, "council.decision_revoked", decision, data=_logged(reason, by))
     return decision
 
 
@@ -607,9 +623,11 @@ def payment_workbook(decision: AwardDecision) -> bytes:
     for cell in sheet[5]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    awards = list(decision.awards.order_by("position"))
+    awards = list(decision.awards.select_related("revoked_by").order_by("position"))
     for index, award in enumerate(awards, start=1):
-        note = f"Đã thu hồi ({award.revoked_by_symbol})" if award.revoked else ""
+        note = ""
+        if award.revoked:
+            note = f"Đã thu hồi ({award.revoked_by.symbol})" if award.revoked_by else "Đã thu hồi"
         sheet.append([index, award.name, award.form, award.amount, "", note])
         sheet.cell(row=sheet.max_row, column=4).number_format = "#,##0"
     total = sum(a.amount for a in awards if not a.revoked)

@@ -79,6 +79,9 @@ def meeting_context(meeting: Meeting) -> dict:
     }
 
 
+_COUNT_KEYS = ("votes_for", "votes_against", "votes_abstain", "base")
+
+
 def _vote_rows(meeting: Meeting) -> tuple[list[dict], list[dict]]:
     """(rows of the vote table, paragraphs with the full counts)."""
     results = results_of(meeting)
@@ -95,11 +98,7 @@ def _vote_rows(meeting: Meeting) -> tuple[list[dict], list[dict]]:
             {
                 "stt": roman,
                 "heading": group.label.upper(),
-                "name": "",
-                "form": "",
-                "votes": "",
-                "percent": "",
-                "result": "",
+                **dict.fromkeys(("name", "form", "votes", "percent", "result", *_COUNT_KEYS), ""),
             }
         )
         for index, row in enumerate(group.rows, start=1):
@@ -120,6 +119,11 @@ def _vote_rows(meeting: Meeting) -> tuple[list[dict], list[dict]]:
                     "votes": f"{row.votes_for}/{row.base}",
                     "percent": row.percent_text,
                     "result": result,
+                    # The Biên bản kiểm phiếu shows each count and the denominator.
+                    "votes_for": str(row.votes_for),
+                    "votes_against": str(row.votes_against),
+                    "votes_abstain": str(row.votes_abstain),
+                    "base": str(row.base),
                 }
             )
             paragraphs.append(
@@ -143,29 +147,35 @@ def _vote_rows(meeting: Meeting) -> tuple[list[dict], list[dict]]:
     return rows, paragraphs
 
 
+def _conflicts(meeting: Meeting) -> list[dict]:
+    conflicts = list(
+        Conflict.objects.filter(candidate__meeting=meeting).select_related("member", "candidate")
+    )
+    if not conflicts:
+        return []
+    return [
+        {
+            "kind": "para",
+            "text": "Xung đột lợi ích đã khai báo (không biểu quyết đối với người liên quan):",
+        },
+        *(
+            {
+                "kind": "para",
+                "text": f"- {c.member.full_name}: {c.candidate.name} "
+                f"({c.get_kind_display().lower()}).",
+            }
+            for c in conflicts
+        ),
+    ]
+
+
 def _body(meeting: Meeting, detail: list[dict]) -> list[dict]:
     body = [
         {"kind": "para", "text": line.strip()}
         for line in meeting.agenda.splitlines()
         if line.strip()
     ]
-    conflicts = list(
-        Conflict.objects.filter(candidate__meeting=meeting).select_related("member", "candidate")
-    )
-    if conflicts:
-        body.append(
-            {
-                "kind": "para",
-                "text": "Xung đột lợi ích đã khai báo (không biểu quyết đối với người liên quan):",
-            }
-        )
-        for c in conflicts:
-            body.append(
-                {
-                    "kind": "para",
-                    "text": f"- {c.member.full_name}: {c.candidate.name} ({c.get_kind_display().lower()}).",
-                }
-            )
+    body.extend(_conflicts(meeting))
     body.append({"kind": "para", "text": "Kết quả biểu quyết chi tiết:"})
     body.extend(detail)
     return body + _corrections(meeting)
@@ -204,14 +214,12 @@ def _count_body(meeting: Meeting) -> list[dict]:
         {
             "kind": "para",
             "text": "Phiếu kín bỏ trên hệ thống từ thiết bị của từng thành viên; phiếu của thành "
-            "viên vắng mặt do Thư ký nhập từ phiếu giấy niêm phong. Phiếu chỉ được mở khi kết "
-            "thúc bỏ phiếu và không gắn với người bỏ phiếu.",
+            "viên vắng mặt do Thư ký nhập từ phiếu giấy niêm phong. Hệ thống chỉ nhận phiếu ghi "
+            "đủ ý kiến (đồng ý, không đồng ý hoặc không biểu quyết) về từng người mà thành viên "
+            "được biểu quyết. Phiếu chỉ được mở khi kết thúc bỏ phiếu và không gắn với người bỏ "
+            "phiếu.",
         },
-        {
-            "kind": "para",
-            "text": f"Tỷ lệ tính trên {meeting.get_denominator_display().lower()}, "
-            "trừ thành viên đã khai báo xung đột lợi ích với người được xét.",
-        },
+        *_conflicts(meeting),
         *_corrections(meeting),
     ]
 
@@ -285,15 +293,31 @@ def draft_minutes(actor, meeting: Meeting) -> Meeting:
 
 
 def ballot_context(meeting: Meeting, context: dict) -> dict:
+    """The counts of the Biên bản kiểm phiếu, all from the stored ballot."""
+    present = meeting.attendance.filter(present=True).count()
+    written = meeting.participations.filter(written=True).count()
+    # One ballot per member present, and the absent members' written ballots the
+    # secretary entered (close_voting stores the same sum as ``ballots_issued``).
+    issued = present + written
     returned = meeting.participations.count()
+    # Opening the box writes one receipt digest per ballot it could read and count. The
+    # system has no notion of an invalid ballot: one not giving a choice on every candidate
+    # the member may vote on is refused when cast. A ballot returned but not counted is
+    # therefore the only invalid one there can be.
+    valid = meeting.receipts.count()
+    issued_detail = f"{present:02d} thành viên có mặt"
+    if written:
+        issued_detail += f", {written:02d} phiếu bằng văn bản của thành viên vắng mặt"
     return {
         "tellers": f"{context['secretary']} (Trưởng ban); {context['chair']} (giám sát)",
         "members_total": context["members_total"],
-        "issued": f"{meeting.ballots_issued:02d}",
+        "issued": f"{issued:02d} ({issued_detail})",
         "returned": f"{returned:02d}",
-        "valid": f"{returned:02d}",
-        "invalid": "00",
-        "members_names": context["chair_name"],
+        "valid": f"{valid:02d}",
+        "invalid": f"{returned - valid:02d}",
+        "rule": f"{meeting.rules_text()}. Thành viên đã khai báo xung đột lợi ích với một "
+        "người được xét không được tính vào tỷ lệ đối với người đó.",
+        "supervisor_name": context["chair_name"],
         "head_name": context["secretary_name"],
     }
 

@@ -423,9 +423,15 @@ def change_rules(actor, meeting: Meeting, values: dict) -> Meeting:
         raise CouncilError("Đã bắt đầu biểu quyết nên không đổi quy chế của cuộc họp được nữa.")
     merged = {name: values.get(name, getattr(meeting, name)) for name in RULE_FIELDS}
     _check_rules(merged)
+    voting_item = f"Biểu quyết ({meeting.get_method_display().lower()})"
     for name, value in merged.items():
         setattr(meeting, name, value)
-    meeting.save(update_fields=list(RULE_FIELDS))
+    # The agenda prepared from the council's settings names the method: the invitation
+    # and the minutes must not announce a secret ballot for a show of hands.
+    meeting.agenda = meeting.agenda.replace(
+        voting_item, f"Biểu quyết ({meeting.get_method_display().lower()})"
+    )
+    meeting.save(update_fields=[*RULE_FIELDS, "agenda"])
     record(actor, "council.rules_changed", meeting, data=merged)
     return meeting
 

@@ -10,13 +10,14 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from thidua.core.spreadsheets import xlsx_response_bytes
 from thidua.core.views import paginate
+from thidua.documents.services import certificate_format
 from thidua.movements.models import Movement
 from thidua.orgs.models import Organisation, Role
 from thidua.orgs.services import current_membership, organisations_where
@@ -42,6 +43,7 @@ from .forms import (
     ScanForm,
     SettingForm,
     TextForm,
+    revoking_options,
     today,
 )
 from .models import (
@@ -53,11 +55,11 @@ from .models import (
     Conflict,
     Council,
     CouncilMember,
+    DecisionStatus,
     Disclosure,
     DisclosureComment,
     Meeting,
     MeetingStatus,
-    MovementReport,
     Outcome,
     VotingMethod,
 )
@@ -790,7 +792,12 @@ def decision_new(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def _decision(request: HttpRequest, awarddecision_id: int) -> AwardDecision:
     return get_object_or_404(
         AwardDecision.objects.visible_to(request.user).select_related(
-            "document", "meeting__movement", "signer", "certificate_job", "organisation"
+            "document",
+            "meeting__movement",
+            "signer",
+            "certificate_job",
+            "organisation",
+            "revoked_by",
         ),
         pk=awarddecision_id,
     )
@@ -799,7 +806,8 @@ def _decision(request: HttpRequest, awarddecision_id: int) -> AwardDecision:
 @login_required
 def decision_detail(request: HttpRequest, awarddecision_id: int) -> HttpResponse:
     decision = _decision(request, awarddecision_id)
-    awards = decision.awards.select_related("certificate")
+    awards = decision.awards.select_related("certificate", "revoked_by")
+    is_office = services.is_office(request.user, decision.organisation_id)
     # The job started at issue, or a later print from the register (“In Giấy khen”).
     job = decision.document.render_jobs.order_by("-created_at").first()
     return render(
@@ -808,10 +816,16 @@ def decision_detail(request: HttpRequest, awarddecision_id: int) -> HttpResponse
         {
             "decision": decision,
             "awards": awards,
-            "is_office": services.is_office(request.user, decision.organisation_id),
+            "is_office": is_office,
             "is_signer": request.user.pk == decision.signer_id,
             "job": job,
-            "revoke_form": RevokeForm(),
+            # An Office that lays its certificate out in HTML gets PDFs, not .docx.
+            "certificate_format": certificate_format(decision.document),
+            "revoking_options": (
+                revoking_options(decision)
+                if is_office and decision.status == DecisionStatus.ISSUED
+                else []
+            ),
             "discard_form": DiscardForm(),
             "scan_form": ScanForm(),
         },
@@ -899,20 +913,25 @@ def decision_payment(request: HttpRequest, awarddecision_id: int) -> FileRespons
     )
 
 
+def _revoke_form_errors(request: HttpRequest, form: RevokeForm) -> None:
+    if "reason" in form.errors:
+        messages.error(request, "Hãy ghi rõ lý do thu hồi.")
+    for error in form.errors.get("by", []):
+        messages.error(request, error)
+
+
 @login_required
 @require_POST
 def decision_revoke(request: HttpRequest, awarddecision_id: int) -> HttpResponse:
     decision = _decision(request, awarddecision_id)
-    form = RevokeForm(request.POST)
+    form = RevokeForm(request.POST, decision=decision)
     if not form.is_valid():
-        messages.error(request, "Hãy ghi lý do và số, ký hiệu quyết định thu hồi.")
+        _revoke_form_errors(request, form)
     else:
         data = form.cleaned_data
         _run(
             request,
-            lambda: decisions.revoke_decision(
-                request.user, decision, data["reason"], data["revoking_symbol"]
-            ),
+            lambda: decisions.revoke_decision(request.user, decision, data["reason"], data["by"]),
             "Đã thu hồi quyết định và toàn bộ Giấy khen.",
         )
     return redirect("council:decision", awarddecision_id=decision.pk)
@@ -924,16 +943,14 @@ def award_revoke(request: HttpRequest, award_id: int) -> HttpResponse:
     award = get_object_or_404(
         Award.objects.visible_to(request.user).select_related("decision"), pk=award_id
     )
-    form = RevokeForm(request.POST)
+    form = RevokeForm(request.POST, decision=award.decision)
     if not form.is_valid():
-        messages.error(request, "Hãy ghi lý do và số, ký hiệu quyết định thu hồi.")
+        _revoke_form_errors(request, form)
     else:
         data = form.cleaned_data
         _run(
             request,
-            lambda: decisions.revoke_award(
-                request.user, award, data["reason"], data["revoking_symbol"]
-            ),
+            lambda: decisions.revoke_award(request.user, award, data["reason"], data["by"]),
             f"Đã thu hồi khen thưởng của {award.name}.",
         )
     return redirect("council:decision", awarddecision_id=award.decision_id)
@@ -949,7 +966,8 @@ def movement_report(request: HttpRequest, movement_id: int) -> HttpResponse:
         pk=movement_id,
     )
     report = (
-        MovementReport.objects.filter(movement=movement)
+        queries.reports_for(request.user)
+        .filter(movement=movement)
         .select_related("document", "recipient")
         .first()
     )
@@ -971,6 +989,7 @@ def movement_report(request: HttpRequest, movement_id: int) -> HttpResponse:
                 "Đã lập dự thảo báo cáo.",
             )
         return redirect("council:report", movement_id=movement.pk)
+    # A sent report keeps the figures it stated; before that they are today's.
     figures = report.figures if report and report.sent_at else reporting.movement_figures(movement)
     return render(
         request,
@@ -979,44 +998,61 @@ def movement_report(request: HttpRequest, movement_id: int) -> HttpResponse:
             "movement": movement,
             "report": report,
             "figures": figures,
+            "par_value": reporting.index_value(figures.get("par")),
+            "sipas_value": reporting.index_value(figures.get("sipas"), percent=True),
+            "par_target": reporting.target_result(figures.get("par")),
+            "sipas_target": reporting.target_result(figures.get("sipas")),
+            "tasks_percent": reporting.in_time_percent(figures),
             "is_office": office,
             "form": form,
         },
     )
 
 
-@login_required
-def upper(request: HttpRequest) -> HttpResponse:
-    """The upper level's view: the movements of all wards below, side by side."""
+def _upper_movements(request: HttpRequest):
+    """The movements of the upper level's view, filtered by year, with what the side-by-
+    side rows read selected along."""
     movements = (
         Movement.objects.visible_to(request.user)
-        .select_related("organisation", "result_report__recipient", "result_report__document")
-        .annotate(
-            meetings=Count("council_meetings", distinct=True),
-            awards=Count(
-                "council_meetings__decisions__awards",
-                filter=Q(
-                    council_meetings__decisions__status="issued",
-                    council_meetings__decisions__awards__revoked=False,
-                ),
-                distinct=True,
-            ),
-        )
-        .order_by("-year", "organisation__name")
+        .select_related("organisation", "result_report__document")
+        .order_by("-year", "organisation__name", "id")
     )
     year = request.GET.get("year", "")
-    if year.isdigit():
-        movements = movements.filter(year=int(year))
+    if not year.isdigit():
+        return movements, ""
+    return movements.filter(year=int(year)), year
+
+
+@login_required
+def upper(request: HttpRequest) -> HttpResponse:
+    """The upper level's view: the movements of all wards below and their results side by
+    side; the number of queries does not depend on the number of wards."""
+    movements, year = _upper_movements(request)
     page = paginate(request, movements)
     return render(
         request,
         "council/upper.html",
         {
             "page": page,
+            "rows": reporting.side_by_side(page.object_list),
             "year": year,
             "years": sorted(
                 set(Movement.objects.visible_to(request.user).values_list("year", flat=True)),
                 reverse=True,
             ),
         },
+    )
+
+
+@login_required
+def upper_export(request: HttpRequest) -> HttpResponse:
+    """The side-by-side table as an Excel workbook (every row of the filter, not a page)."""
+    movements, year = _upper_movements(request)
+    title = "KẾT QUẢ PHONG TRÀO THI ĐUA CÁC XÃ, PHƯỜNG" + (f" NĂM {year}" if year else "")
+    book = reporting.side_by_side_workbook(reporting.side_by_side(movements), title)
+    return FileResponse(
+        io.BytesIO(xlsx_response_bytes(book)),
+        as_attachment=True,
+        filename=f"ket-qua-phong-trao{'-' + year if year else ''}.xlsx",
+        content_type=XLSX,
     )

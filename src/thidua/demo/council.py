@@ -1,9 +1,10 @@
 """Demo of the council: phường Mộ Lao's council (seven members, from the memberships of the
 council unit) with its rules, and the previous year's movement (2022) carried through to
 the end — invitation, meeting by show of hands, minutes, disclosure with a handled
-comment, the decision 98/QĐ-UBND of 20/12/2022 with its certificates, and the report to
-quận Hà Đông — so that a newcomer sees the finished result at once. The 2023 movement
-waits at the council stage (its accepted nominations come from the nominations demo).
+comment, the decision 98/QĐ-UBND of 20/12/2022 with its certificates and their printable
+PDF, and the report to quận Hà Đông — so that a newcomer sees the finished result at once.
+The 2023 movement waits at the council stage (its accepted nominations come from the
+nominations demo).
 
 Everything goes through the real services. Deterministic (fixed dates, names, choices;
 the action log's timestamps are those of the run) and idempotent: the 2022 chain is made
@@ -18,7 +19,8 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 
 from thidua.council import decisions, disclosure, minutes, reporting, services
-from thidua.council.models import Meeting, MovementReport, Outcome
+from thidua.council.models import AwardDecision, DecisionStatus, Meeting, MovementReport, Outcome
+from thidua.documents import pdf
 from thidua.documents import services as documents
 from thidua.documents.models import JobStatus, RenderJob
 from thidua.movements.models import (
@@ -217,23 +219,31 @@ def _decision_2022(meeting: Meeting, users: dict) -> None:
     )
     decision = decisions.draft_decision(office, meeting, D(2022, 12, 20), chair)
     decisions.approve_decision(chair, decision)
-    # The certificates exist (numbers, verification codes, QR pages); their PDFs are made
-    # when someone presses “In Giấy khen” — the demo never waits for LibreOffice, and a
-    # job left in the queue would surprise tests that run a real consumer.
     decisions.issue_decision(office, decision, render=False, number=DECISION_NUMBER_2022)
-    # A finished print job, so the progress page can be seen without running one.
-    count = decision.document.certificates.count()
-    RenderJob.objects.get_or_create(
-        organisation=decision.organisation,
-        document=decision.document,
-        kind="certificates",
-        defaults={
-            "status": JobStatus.DONE,
-            "total": count,
-            "done": count,
-            "message": f"Đã tạo {count} Giấy khen.",
-        },
+
+
+def _print_certificates(meeting: Meeting, office) -> None:
+    """The printable PDF of the 2022 Giấy khen, made by the same batch as “In Giấy khen”
+    so that the decision page offers it at once. Also repairs a database loaded by an
+    earlier demo, which recorded a finished print job with no file."""
+    decision = (
+        AwardDecision.objects.filter(meeting=meeting, status=DecisionStatus.ISSUED)
+        .select_related("document")
+        .first()
     )
+    if decision is None:
+        return
+    document = decision.document
+    RenderJob.objects.filter(document=document, status=JobStatus.DONE, result="").delete()
+    if pdf.soffice_path() is None or document.render_jobs.filter(status=JobStatus.DONE).exists():
+        # Without LibreOffice the page shows no job, only the button to print: truthful,
+        # and a later run of the demo on a machine that has it makes the PDF.
+        return
+    job = documents.start_certificate_batch(office, document)
+    AwardDecision.objects.filter(pk=decision.pk).update(certificate_job=job)
+    # A consumer would take the job off the queue; the demo runs it now (one LibreOffice
+    # start, a few seconds). The queued message then finds the job done and does nothing.
+    documents.run_certificate_batch(job.pk)
 
 
 def load(organisation: Organisation) -> None:
@@ -254,14 +264,15 @@ def load(organisation: Organisation) -> None:
             },
         )
     movement = _movement_2022(organisation)
-    if Meeting.objects.filter(movement=movement).exists():
-        return
-    _nominations_2022(organisation, movement, users["vanphong"])
-    meeting = _meeting_2022(organisation, movement, users)
-    assert meeting.candidates.filter(outcome=Outcome.APPROVED).count() == 4
-    _decision_2022(meeting, users)
-    report = reporting.draft_report(users["vanphong"], movement, D(2022, 12, 26))
-    reporting.send_report(users["vanphong"], report)
-    MovementReport.objects.filter(pk=report.pk).update(
-        sent_at=datetime.datetime(2022, 12, 26, 15, 0, tzinfo=TZ)
-    )
+    meeting = Meeting.objects.filter(movement=movement).first()
+    if meeting is None:
+        _nominations_2022(organisation, movement, users["vanphong"])
+        meeting = _meeting_2022(organisation, movement, users)
+        assert meeting.candidates.filter(outcome=Outcome.APPROVED).count() == 4
+        _decision_2022(meeting, users)
+        report = reporting.draft_report(users["vanphong"], movement, D(2022, 12, 26))
+        reporting.send_report(users["vanphong"], report)
+        MovementReport.objects.filter(pk=report.pk).update(
+            sent_at=datetime.datetime(2022, 12, 26, 15, 0, tzinfo=TZ)
+        )
+    _print_certificates(meeting, users["vanphong"])
