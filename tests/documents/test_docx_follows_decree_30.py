@@ -127,6 +127,22 @@ def test_a_deputy_signs_kt_and_a_plan_is_signed_on_behalf_of_the_committee(make_
 
 
 @pytest.mark.django_db
+def test_the_landscape_annex_of_a_proposal_keeps_the_decrees_margins(make_draft):
+    """NĐ 30/2020 Phụ lục I gives one set of margins and no other for pages laid across
+    the width: the Danh sách trích ngang keeps left 30-35 mm, and its table fits inside."""
+    doc = read_docx(io.BytesIO(services.render_docx(make_draft("to_trinh"))))
+    annex = doc.sections[1]
+    assert annex.orientation == WD_ORIENT.LANDSCAPE
+    assert close(annex.page_width, 297) and close(annex.page_height, 210)
+    assert 20 <= annex.top_margin / MM <= 25 and 20 <= annex.bottom_margin / MM <= 25
+    assert 30 <= annex.left_margin / MM <= 35 and 15 <= annex.right_margin / MM <= 20
+    headings = [" ".join(cell.text for cell in t.rows[0].cells) for t in doc.tables]
+    table = doc.tables[next(i for i, text in enumerate(headings) if "Tóm tắt thành tích" in text)]
+    width = sum(column.width for column in table.columns)
+    assert width <= annex.page_width - annex.left_margin - annex.right_margin
+
+
+@pytest.mark.django_db
 def test_page_numbers_start_on_page_two(decision):
     doc = read_docx(io.BytesIO(services.render_docx(decision)))
     section = doc.sections[0]

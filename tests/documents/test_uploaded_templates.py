@@ -66,6 +66,28 @@ def test_a_broken_tag_and_a_non_word_file_are_refused(demo, user):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "regime, message",
+    [
+        (
+            "R2030",
+            "Chế độ pháp lý “R2030” không có mẫu trong phần mềm; hãy chọn R2013, R2022a "
+            "hoặc R2022b.",
+        ),
+        ("", "Hãy chọn chế độ pháp lý của mẫu."),
+    ],
+)
+def test_an_unknown_or_missing_regime_is_refused_and_nothing_is_saved(demo, user, regime, message):
+    before = DocumentTemplate.objects.count()
+    with pytest.raises(services.DocumentError) as refusal:
+        services.upload_template(
+            user("vanphong"), demo["mo_lao"], "giay_moi", regime, edited("Ghi chú riêng")
+        )
+    assert str(refusal.value) == message
+    assert DocumentTemplate.objects.count() == before
+
+
+@pytest.mark.django_db
 def test_the_upload_page_shows_the_refusal(client_as):
     client = client_as("vanphong")
     response = client.post(

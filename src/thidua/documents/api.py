@@ -4,6 +4,8 @@
 ``type`` (Phụ lục III abbreviation, e.g. ``TB``), ``status``, ``year`` and ``q`` (words of
 the summary or the symbol); paginated ``{count, next, previous, results}``.
 ``GET /api/v1/documents/{id}/`` — one document. Another ward's document answers 404.
+A replaced document names its replacement in ``replaced_by`` (the register's pages record
+the replacement; the API only reads).
 """
 
 from __future__ import annotations
@@ -41,6 +43,12 @@ class SignerSerializer(serializers.Serializer):
     )
 
 
+class ReplacementSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    symbol = serializers.CharField(help_text="'' for a unit's own document (not numbered)")
+    date = serializers.DateField()
+
+
 class DocumentSerializer(serializers.ModelSerializer):
     type = serializers.CharField(source="doc_type", help_text="Phụ lục III NĐ 30/2020, e.g. TB")
     type_name = serializers.CharField()
@@ -51,7 +59,8 @@ class DocumentSerializer(serializers.ModelSerializer):
     )
     # A plain string: a choice field would add one more "status" enum to the OpenAPI
     # schema and collide with the others (drf-spectacular W001).
-    status = serializers.CharField(help_text="draft, issued, cancelled, replaced")
+    status = serializers.CharField(help_text="draft, issued, cancelled, replaced, revoked")
+    replaced_by = serializers.SerializerMethodField()
     signer = serializers.SerializerMethodField()
     recipients = RecipientSerializer(many=True)
     docx_url = serializers.SerializerMethodField()
@@ -72,6 +81,7 @@ class DocumentSerializer(serializers.ModelSerializer):
             "issuer",
             "summary",
             "status",
+            "replaced_by",
             "signer",
             "recipients",
             "docx_url",
@@ -87,6 +97,14 @@ class DocumentSerializer(serializers.ModelSerializer):
             "authority": document.authority,
             "lines": document.signature_lines,
         }
+
+    @extend_schema_field(ReplacementSerializer(allow_null=True))
+    def get_replaced_by(self, document: Document) -> dict | None:
+        """The issued document that replaced this one (status ``replaced``), else null."""
+        new = document.replaced_by
+        if new is None:
+            return None
+        return {"id": new.pk, "symbol": new.symbol, "date": new.date}
 
     def _url(self, name: str, document: Document) -> str:
         path = reverse(name, kwargs={"document_id": document.pk})
@@ -106,7 +124,9 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 FILTERS = [
     OpenApiParameter("type", OpenApiTypes.STR, description="Phụ lục III abbreviation, e.g. TB"),
-    OpenApiParameter("status", OpenApiTypes.STR, description="draft, issued, cancelled, replaced"),
+    OpenApiParameter(
+        "status", OpenApiTypes.STR, description="draft, issued, cancelled, replaced, revoked"
+    ),
     OpenApiParameter("year", OpenApiTypes.INT),
     OpenApiParameter("q", OpenApiTypes.STR, description="Words of the summary or the symbol"),
 ]
@@ -122,7 +142,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         documents = (
             Document.objects.visible_to(self.request.user)
-            .select_related("organisation")
+            .select_related("organisation", "replaced_by")
             .prefetch_related(
                 Prefetch("recipients", queryset=Recipient.objects.order_by("position", "id"))
             )

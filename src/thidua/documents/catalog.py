@@ -126,7 +126,7 @@ SPECS: dict[str, TemplateSpec] = {
             "Báo cáo kết quả phong trào thi đua (gửi cấp trên)",
             "BC",
             "UBND",
-            ("kinh_gui", "intro", "results", "body"),
+            ("kinh_gui", "intro", "results", "awards_intro", "awards", "body"),
         ),
         TemplateSpec("giay_moi", "Giấy mời họp", "GM", "UBND", ("invitee", "meeting", "body")),
         TemplateSpec(
@@ -159,6 +159,7 @@ CERTIFICATE_KEYS: dict[str, str] = {
     "qr": "Mã QR xác minh (hình)",
     "emblem": "Ảnh Quốc huy Văn phòng đã tải lên (trống nếu chưa có; dùng trong {%p if emblem %})",
     "verification_code": "Mã xác minh",
+    "verify_url": "Địa chỉ trang xác minh (mã QR dẫn tới đây)",
 }
 
 DOCUMENT_KEYS = [key for key, spec in SPECS.items() if not spec.certificate]

@@ -42,11 +42,27 @@ class IncomingForm(forms.Form):
 class TemplateUploadForm(forms.Form):
     key = forms.ChoiceField(label="Mẫu", choices=[(k, s.name) for k, s in SPECS.items()])
     regime = forms.ChoiceField(label="Chế độ pháp lý", choices=REGIMES)
-    file = forms.FileField(label="Tệp Word (.docx) đã sửa")
+    file = forms.FileField(
+        label="Tệp mẫu đã sửa",
+        help_text="Văn bản Word (.docx); riêng Giấy khen có thể là bố cục HTML (.html, UTF-8).",
+    )
 
 
 class CancelForm(forms.Form):
     reason = forms.CharField(label="Lý do hủy", max_length=500)
+
+
+class ReplaceForm(forms.Form):
+    """Which issued document replaces this one, and why. Both may be left out here: the
+    service refuses with the message that says what is missing."""
+
+    by = forms.IntegerField(label="Văn bản thay thế", required=False, widget=forms.Select)
+    reason = forms.CharField(label="Lý do thay thế", max_length=500, required=False)
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offered on the page; what is posted is checked against the register by the service.
+        self.fields["by"].widget.choices = [("", "— Chọn văn bản đã ban hành —"), *choices]
 
 
 class BlankSettingsForm(forms.Form):

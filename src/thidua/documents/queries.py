@@ -12,7 +12,7 @@ from .models import Document, IncomingDocument, Status
 def register_for(user):
     return (
         Document.objects.visible_to(user)
-        .select_related("organisation")
+        .select_related("organisation", "replaced_by")
         .annotate(certificate_count=Count("certificates"))
         .order_by("-date", "-number", "-id")
     )

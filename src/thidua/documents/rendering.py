@@ -24,6 +24,7 @@ from .catalog import SPECS, spec_for
 from .template_build import TEMPLATE_DIR
 
 CLOSING = "./."
+HTML_SUFFIX = ".html"  # an Office's certificate layout kept as HTML (see html_layout.py)
 QR_WIDTH_MM = 24
 EMBLEM_HEIGHT_MM = 22
 
@@ -89,8 +90,10 @@ def prepare_content(key: str, content: dict[str, Any]) -> dict[str, Any]:
     content = copy.deepcopy(content)
     if spec.closing and isinstance(content.get(spec.closing), list):
         content[spec.closing] = _with_closing(content[spec.closing])
-    if isinstance(content.get("annex"), dict):
-        content["annex"] = _money_rows(content["annex"])
+    # A decision's annex and a report's list of awardees: amounts in figures, total in words.
+    for key in ("annex", "awards"):
+        if isinstance(content.get(key), dict):
+            content[key] = _money_rows(content[key])
     return content
 
 
@@ -141,14 +144,18 @@ def render_bytes(
     return out.getvalue()
 
 
+def unknown_field_message(name: str, where: str = "tệp Word") -> str:
+    return (
+        f"Trường “{name}” không có trong dữ liệu của mẫu này. Hãy sửa hoặc xóa "
+        f"thẻ {{{{ {name} }}}} trong {where}; các trường dùng được có trong "
+        "danh sách trên trang Mẫu văn bản."
+    )
+
+
 def _undefined_message(text: str) -> str:
     match = re.search(r"'([^']+)' is undefined", text)
     if match:
-        return (
-            f"Trường “{match.group(1)}” không có trong dữ liệu của mẫu này. Hãy sửa hoặc xóa "
-            f"thẻ {{{{ {match.group(1)} }}}} trong tệp Word; các trường dùng được có trong "
-            "danh sách trên trang Mẫu văn bản."
-        )
+        return unknown_field_message(match.group(1))
     match = re.search(r"has no attribute '([^']+)'", text)
     if match:
         return (
@@ -206,6 +213,20 @@ def frame_context(document) -> dict[str, Any]:
         "form_number": form_numbers.get(spec.form_number_key or "", "") if spec else "",
         "decree": regime.decree if regime else "",
     }
+
+
+def template_is_html(organisation_id: int | None, key: str, regime: str) -> bool:
+    """Whether the Office's own version of ``key`` is an HTML layout (certificates only)."""
+    from .models import DocumentTemplate
+
+    if organisation_id is None:
+        return False
+    name = (
+        DocumentTemplate.objects.filter(organisation_id=organisation_id, key=key, regime=regime)
+        .values_list("file", flat=True)
+        .first()
+    )
+    return bool(name) and name.endswith(HTML_SUFFIX)
 
 
 def template_bytes(organisation_id: int | None, key: str, regime: str) -> bytes:

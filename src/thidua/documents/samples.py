@@ -177,6 +177,41 @@ def _vote_rows(members: int, present: int) -> list[dict[str, str]]:
                 "votes": f"{count}/{present}",
                 "percent": f"{100 * count / present:.1f}".replace(".", ","),
                 "result": "Đạt",
+                "votes_for": str(count),
+                "votes_against": str(present - count),
+                "votes_abstain": "0",
+                "base": str(present),
+            }
+        )
+    return rows
+
+
+def _report_award_rows(regime: str, day: datetime.date) -> list[dict[str, Any]]:
+    """The awardees' list of the report upward: the sample decision's four awards."""
+    decision = f"125/QĐ-UBND ngày {format_date(day)}"
+    section = {"name": "", "form": "", "decision": ""}
+    rows: list[dict[str, Any]] = [{"stt": "I", "heading": "TẬP THỂ", **section}]
+    for index, (name, _a) in enumerate(COLLECTIVES, start=1):
+        rows.append(
+            {
+                "stt": str(index),
+                "heading": "",
+                "name": name,
+                "form": "Giấy khen",
+                "decision": decision,
+                "amount": _bonus(regime, "collective", day),
+            }
+        )
+    rows.append({"stt": "II", "heading": "CÁ NHÂN", **section})
+    for index, (name, _y, _g, position, _a) in enumerate(INDIVIDUALS, start=1):
+        rows.append(
+            {
+                "stt": str(index),
+                "heading": "",
+                "name": f"{name}, {position}",
+                "form": "Giấy khen",
+                "decision": decision,
+                "amount": _bonus(regime, "individual", day),
             }
         )
     return rows
@@ -364,16 +399,21 @@ def _content(key: str, regime: str) -> tuple[dict[str, Any], datetime.date, int 
                 "summary": "Kiểm phiếu bầu chọn tập thể, cá nhân đề nghị tặng Giấy khen",
                 "meeting": meeting,
                 "ballot": {
-                    "tellers": "Ông Hoàng Văn Nam (Trưởng ban), bà Ngô Thị Lan, ông Đỗ Minh Tuấn",
-                    "members_total": str(members),
-                    "issued": str(members),
-                    "returned": str(members),
-                    "valid": str(members),
-                    "invalid": "0",
-                    "members_names": "Ngô Thị Lan        Đỗ Minh Tuấn",
-                    "head_name": "Hoàng Văn Nam",
+                    "tellers": f"{meeting['secretary']} (Trưởng ban); {meeting['chair']} "
+                    "(giám sát)",
+                    "members_total": f"{members:02d}",
+                    # One member absent who sent a written ballot: every ballot returned.
+                    "issued": f"{members:02d} ({present:02d} thành viên có mặt, "
+                    f"{members - present:02d} phiếu bằng văn bản của thành viên vắng mặt)",
+                    "returned": f"{members:02d}",
+                    "valid": f"{members:02d}",
+                    "invalid": "00",
+                    "rule": "Bỏ phiếu kín; đạt khi trên 50% tổng số thành viên Hội đồng đồng "
+                    "ý; có mặt tối thiểu 2/3 thành viên.",
+                    "supervisor_name": meeting["chair_name"],
+                    "head_name": meeting["secretary_name"],
                 },
-                "vote_rows": _vote_rows(members, present),
+                "vote_rows": _vote_rows(members, members),
                 "body": [
                     _p(
                         "Số phiếu tính trên tổng số thành viên Hội đồng, kể cả thành viên vắng "
@@ -569,14 +609,15 @@ def _content(key: str, regime: str) -> tuple[dict[str, Any], datetime.date, int 
                     _p("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "heading"),
                 ],
                 "results": _results(y),
-                "body": [
+                "awards_intro": [
                     _p("II. KẾT QUẢ KHEN THƯỞNG", "heading"),
                     _p(
                         f"Chủ tịch UBND phường đã tặng Giấy khen cho 02 tập thể, 02 cá nhân tại "
-                        f"Quyết định số 125/QĐ-UBND ngày 15/12/{y}."
+                        f"Quyết định số 125/QĐ-UBND ngày 15/12/{y}, cụ thể như sau:"
                     ),
-                    _p("UBND phường trân trọng báo cáo"),
                 ],
+                "awards": {"rows": _report_award_rows(regime, D(y, 12, 15))},
+                "body": [_p("UBND phường trân trọng báo cáo")],
                 "recipients": [f"- {sc['upper']};", "- Lưu: VT."],
             },
             D(y, 12, 20),

@@ -9,7 +9,8 @@ awards or movements):
   who may (the Office and leadership; a unit head for the unit's own documents);
 - :func:`issue` — number it in its series inside the transaction, render and keep its .docx;
 - :func:`render_docx`, :func:`render_pdf` — the files (issued: frozen; draft: fresh);
-- :func:`cancel`, :func:`replace` — the end of a document's life; its number is never reused;
+- :func:`cancel`, :func:`replace`, :func:`revoke` — the end of a document's life; its number
+  is never reused; a revocation names the issued decision that revokes (:func:`revoking_document`);
 - :func:`register_incoming` — an incoming document (văn bản đến) with its arrival number;
 - :func:`create_certificates`, :func:`render_certificate`, :func:`revoke_certificate`,
   :func:`start_certificate_batch` — Giấy khen of an issued decision, with verification codes;
@@ -69,12 +70,14 @@ from .models import (
 )
 from .qr import qr_png
 from .rendering import (
+    HTML_SUFFIX,
     TemplateProblem,
     check_template,
     frame_context,
     prepare_content,
     render_bytes,
     template_bytes,
+    template_is_html,
 )
 
 WRITER_ROLES = (Role.OFFICE, Role.CHAIRMAN, Role.VICE_CHAIRMAN)
@@ -171,6 +174,14 @@ def _check_signer(signer: Signer) -> None:
         raise DocumentError(
             "Ký thay, quyền, thừa lệnh hoặc thừa ủy quyền cần ghi chức vụ người đứng đầu, "
             "ví dụ “CHỦ TỊCH”."
+        )
+    # Under "TM.", "KT.", "TL." and "TUQ." the signer's own title is a line of its own
+    # (NĐ 30/2020 Phụ lục I): without it the block would print an empty line there.
+    titled = (Authority.TM, Authority.TM_KT, Authority.KT, Authority.TL, Authority.TUQ)
+    if signer.authority in titled and not signer.title.strip():
+        raise DocumentError(
+            "Ký “TM.”, “KT.”, “TL.” hoặc “TUQ.” cần ghi chức vụ của người ký (dòng dưới dòng "
+            "thẩm quyền), ví dụ “PHÓ CHỦ TỊCH”, “CHÁNH VĂN PHÒNG”."
         )
 
 
@@ -667,20 +678,134 @@ def cancel(actor, document: Document, reason: str) -> Document:
     return doc
 
 
+def replacement_choices(document: Document):
+    """The documents that may replace ``document`` (see :func:`replace`): issued ones of
+    the same issuer, dated on or after it, newest first."""
+    return (
+        Document.objects.filter(
+            organisation_id=document.organisation_id,
+            issuer_kind=document.issuer_kind,
+            unit_id=document.unit_id,
+            status=Status.ISSUED,
+            date__gte=document.date,
+        )
+        .exclude(pk=document.pk)
+        .order_by("-date", "-number", "-id")
+    )
+
+
+def _titled(document: Document) -> str:
+    """“Văn bản 05/QĐ-UBND ngày 12/03/2024” (a draft: “Dự thảo …”), as messages name it."""
+    if document.status == Status.DRAFT:
+        return f"Dự thảo “{document.summary[:60]}”"
+    # A unit's own documents take no number: their summary names them.
+    name = document.symbol or f"“{document.summary[:60]}”"
+    return f"Văn bản {name} ngày {format_date(document.date)}"
+
+
 @transaction.atomic
-def replace(actor, old: Document, new: Document) -> Document:
-    """Mark ``old`` as replaced by the issued document ``new`` (same organisation)."""
+def replace(actor, old: Document, new: Document | None, reason: str) -> Document:
+    """Mark the issued ``old`` as replaced by ``new``: another issued document of the same
+    issuer (organisation, issuer kind and unit), not dated before it, for ``reason``.
+    ``old`` keeps its number; its page and the register then point to ``new``. The same
+    people may do it as may cancel ``old``."""
     doc = Document.objects.select_for_update().get(pk=old.pk)
-    _require_writer(actor, doc.organisation)
-    new = Document.objects.get(pk=new.pk)
-    if new.organisation_id != doc.organisation_id or new.pk == doc.pk:
-        raise DocumentError("Văn bản thay thế phải là văn bản khác của cùng cơ quan.")
-    if doc.status != Status.ISSUED or new.status != Status.ISSUED:
-        raise DocumentError("Chỉ văn bản đã ban hành mới thay thế hoặc được thay thế.")
+    _require_rights(actor, doc)
+    if doc.status != Status.ISSUED:
+        raise DocumentError(
+            f"Văn bản đang ở trạng thái “{doc.get_status_display()}”: chỉ văn bản đã ban hành "
+            "mới được thay thế."
+        )
+    if new is None:
+        raise DocumentError("Hãy chọn văn bản thay thế trong sổ văn bản đi.")
+    new = Document.objects.select_for_update().get(pk=new.pk)
+    if new.pk == doc.pk:
+        raise DocumentError(
+            f"{_titled(doc)} không thể tự thay thế chính nó; hãy chọn văn bản mới đã ban "
+            "hành để thay thế."
+        )
+    same_issuer = (new.organisation_id, new.issuer_kind, new.unit_id) == (
+        doc.organisation_id,
+        doc.issuer_kind,
+        doc.unit_id,
+    )
+    if not same_issuer:
+        raise DocumentError(
+            f"Văn bản thay thế phải do {doc.issuer_short} ban hành như văn bản được thay thế. "
+            f"{_titled(new)} là của {new.issuer_short}; hãy chọn văn bản khác."
+        )
+    if new.status != Status.ISSUED:
+        raise DocumentError(
+            f"{_titled(new)} đang ở trạng thái “{new.get_status_display()}”: chỉ "
+            "văn bản đã ban hành (cấp số) mới thay thế được văn bản khác; hãy ban hành nó trước."
+        )
+    if new.date < doc.date:
+        raise DocumentError(
+            f"{_titled(new)} có trước văn bản được thay thế (ngày "
+            f"{format_date(doc.date)}); hãy chọn văn bản ban hành từ ngày đó."
+        )
+    if not reason.strip():
+        raise DocumentError("Hãy ghi lý do thay thế văn bản.")
     doc.status = Status.REPLACED
     doc.replaced_by = new
-    doc.save(update_fields=["status", "replaced_by"])
-    record(actor, "document.replaced", doc, data={"by": new.symbol})
+    doc.cancel_reason = reason.strip()[:500]
+    doc.save(update_fields=["status", "replaced_by", "cancel_reason"])
+    record(actor, "document.replaced", doc, data={"by": new.symbol, "reason": doc.cancel_reason})
+    return doc
+
+
+def revoking_document(revoked: Document, by: Document | None) -> Document:
+    """``by`` read afresh (and locked) once it is fit to revoke ``revoked`` or one of its
+    certificates: an issued Quyết định of the same register, another one, not dated
+    before it. Refused with a message otherwise."""
+    if by is None:
+        raise DocumentError("Hãy chọn quyết định thu hồi trong sổ văn bản đi.")
+    by = Document.objects.select_for_update().get(pk=by.pk)
+    if by.organisation_id != revoked.organisation_id:
+        raise DocumentError(
+            f"Quyết định thu hồi phải là văn bản trong sổ văn bản đi của {revoked.issuer_short}."
+        )
+    if by.pk == revoked.pk:
+        raise DocumentError(
+            f"Quyết định {revoked.symbol} không thể tự thu hồi chính nó; hãy chọn quyết định "
+            "thu hồi khác."
+        )
+    name = by.symbol or "đã chọn"
+    if by.doc_type != "QĐ":
+        raise DocumentError(
+            f"Văn bản thu hồi phải là một Quyết định (QĐ); văn bản {name} là {by.type_name}."
+        )
+    if by.status != Status.ISSUED:
+        raise DocumentError(
+            f"Quyết định {name} đang ở trạng thái “{by.get_status_display()}”: chỉ dùng quyết "
+            "định đã ban hành (cấp số) để thu hồi; hãy ban hành nó trước."
+        )
+    if by.date < revoked.date:
+        raise DocumentError(
+            f"Quyết định {by.symbol} ngày {format_date(by.date)} có trước quyết định bị thu hồi "
+            f"(ngày {format_date(revoked.date)}); hãy chọn quyết định ban hành từ ngày đó."
+        )
+    return by
+
+
+@transaction.atomic
+def revoke(actor, document: Document, by: Document, reason: str) -> Document:
+    """Mark the issued ``document`` revoked by the issued decision ``by`` (see
+    :func:`revoking_document`), for ``reason``. Its number stays used."""
+    doc = Document.objects.select_for_update().get(pk=document.pk)
+    _require_rights(actor, doc)
+    if doc.status != Status.ISSUED:
+        raise DocumentError(
+            f"Văn bản đang “{doc.get_status_display()}”; chỉ thu hồi văn bản đã ban hành."
+        )
+    if not reason.strip():
+        raise DocumentError("Hãy ghi lý do thu hồi văn bản.")
+    by = revoking_document(doc, by)
+    doc.status = Status.REVOKED
+    doc.revoked_by = by
+    doc.cancel_reason = reason.strip()[:500]
+    doc.save(update_fields=["status", "revoked_by", "cancel_reason"])
+    record(actor, "document.revoked", doc, data={"by": by.symbol, "reason": doc.cancel_reason})
     return doc
 
 
@@ -746,35 +871,70 @@ def _save_upload(files: FileSaves, field_file, name: str, content) -> None:
 @transaction.atomic
 def upload_template(actor, organisation: Organisation, key: str, regime: str, uploaded):
     """Replace a built-in template with the Office's own, after trying it with a full
-    sample context. Refused (nothing saved) with a message naming the broken placeholder."""
+    sample context. Refused (nothing saved) with a message naming the broken placeholder.
+
+    A .docx for any template; for a certificate also an HTML layout (see html_layout.py),
+    told apart by content, which is then printed to PDF by WeasyPrint."""
     from thidua.core.uploads import DOCX, validate_upload
 
+    from . import html_layout
+
     _require_writer(actor, organisation)
-    spec_for(key)
-    if regime not in {"R2013", "R2022a", "R2022b"} and not regime:
-        raise DocumentError("Hãy chọn chế độ pháp lý của mẫu.")
     try:
-        validate_upload(uploaded, {DOCX}, "văn bản Word (.docx)")
+        spec = spec_for(key)
+    except ValueError as exc:
+        raise DocumentError(str(exc)) from exc
+    if regime not in {"R2013", "R2022a", "R2022b"}:
+        raise DocumentError(
+            f"Chế độ pháp lý “{regime}” không có mẫu trong phần mềm; hãy chọn R2013, R2022a "
+            "hoặc R2022b."
+            if regime
+            else "Hãy chọn chế độ pháp lý của mẫu."
+        )
+    label = "văn bản Word (.docx)"
+    if spec.certificate:
+        label = "văn bản Word (.docx) hoặc bố cục HTML (.html, UTF-8)"
+    try:
+        # None: a type the sniffer does not know, such as text; HTML is told apart below.
+        kind = validate_upload(uploaded, {DOCX, None}, label)
     except Exception as exc:  # ValidationError: keep the one Vietnamese message
         messages = getattr(exc, "messages", [str(exc)])
         raise DocumentError(" ".join(messages)) from exc
     uploaded.seek(0)
     data = uploaded.read()
+    is_html = kind is None and html_layout.looks_like_html(data)
+    if is_html and not spec.certificate:
+        raise DocumentError(
+            f"Chỉ Giấy khen dùng được bố cục HTML; mẫu “{spec.name}” cần tệp Word (.docx)."
+        )
+    if kind is None and not is_html:
+        raise DocumentError(f"Tệp không phải {label}. Hãy chọn đúng loại tệp.")
     try:
-        check_template(data, key, regime)
+        if is_html:
+            html_layout.check_layout(data, key, regime)
+        else:
+            check_template(data, key, regime)
     except TemplateProblem as exc:
         raise DocumentError(f"Mẫu chưa dùng được: {exc}") from exc
-    template, _ = DocumentTemplate.objects.get_or_create(
+    template, _ = DocumentTemplate.objects.select_for_update().get_or_create(
         organisation=organisation, key=key, regime=regime
     )
+    replaced = template.file.name
+    ext = HTML_SUFFIX if is_html else ".docx"
     with saving_files() as files:
         _save_upload(
-            files, template.file, f"{organisation.code}-{regime}-{key}.docx", ContentFile(data)
+            files, template.file, f"{organisation.code}-{regime}-{key}{ext}", ContentFile(data)
         )
         template.original_name = getattr(uploaded, "name", "")[:200]
         template.uploaded_by = actor if getattr(actor, "is_authenticated", False) else None
         template.save()
-        record(actor, "template.uploaded", template, data={"key": key, "regime": regime})
+        record(
+            actor,
+            "template.uploaded",
+            template,
+            data={"key": key, "regime": regime, "format": "html" if is_html else "docx"},
+        )
+    delete_after_commit(template.file.storage, replaced)
     return template
 
 
@@ -858,32 +1018,75 @@ def certificate_context(certificate: Certificate) -> dict:
     }
 
 
+def _certificate_key(blank: bool) -> str:
+    return "giay_khen_phoi" if blank else "giay_khen"
+
+
+def certificate_format(decision: Document, *, blank: bool = False) -> str:
+    """The file a certificate of ``decision`` comes as: "docx" from a Word template, or
+    "pdf" when the Office laid the certificate out in HTML (there is then no .docx)."""
+    html = template_is_html(decision.organisation_id, _certificate_key(blank), decision.regime)
+    return "pdf" if html else "docx"
+
+
 @in_vietnamese
 def render_certificate(certificate: Certificate, *, blank: bool = False) -> bytes:
-    """The certificate's .docx: on plain paper, or only the text for a pre-printed blank."""
-    key = "giay_khen_phoi" if blank else "giay_khen"
+    """The certificate's file (see :func:`certificate_format`): on plain paper, or only the
+    text for a pre-printed blank. A .docx from a Word template; a PDF from an HTML layout."""
+    from . import html_layout
+
+    key = _certificate_key(blank)
     decision = certificate.decision
     offset = None
     if blank:
         own = settings_for(certificate.organisation)
         offset = (own.blank_offset_top_mm, own.blank_offset_left_mm)
     template = template_bytes(decision.organisation_id, key, decision.regime)
+    html = template_is_html(decision.organisation_id, key, decision.regime)
     try:
+        if html:
+            source = template.decode("utf-8").removeprefix("\ufeff")
+            return html_layout.render_pdf(
+                source, certificate_context(certificate), offset_mm=offset
+            )
         return render_bytes(template, certificate_context(certificate), offset_mm=offset)
     except TemplateProblem as exc:
         raise DocumentError(f"Không tạo được Giấy khen: {exc}") from exc
 
 
+@in_vietnamese
+def render_certificate_pdf(certificate: Certificate, *, blank: bool = False) -> bytes:
+    """The certificate as a PDF: printed directly from an HTML layout, or the .docx
+    converted by LibreOffice."""
+    data = render_certificate(certificate, blank=blank)
+    if certificate_format(certificate.decision, blank=blank) == "pdf":
+        return data
+    try:
+        return pdf.docx_to_pdf(data, name=f"giay-khen-{certificate.pk}")
+    except pdf.PdfUnavailable as exc:
+        raise DocumentError(str(exc)) from exc
+
+
 @transaction.atomic
-def revoke_certificate(actor, certificate: Certificate, reason: str) -> Certificate:
-    cert = Certificate.objects.select_for_update().get(pk=certificate.pk)
+def revoke_certificate(
+    actor, certificate: Certificate, reason: str, *, by: Document
+) -> Certificate:
+    """Revoke a Giấy khen by the issued decision ``by`` (see :func:`revoking_document`);
+    its verification page then says so, with the reason and that decision."""
+    cert = Certificate.objects.select_for_update().select_related("decision").get(pk=certificate.pk)
     _require_writer(actor, cert.organisation)
+    if cert.revoked:
+        raise DocumentError("Giấy khen này đã bị thu hồi.")
     if not reason.strip():
-        raise DocumentError("Hãy ghi lý do thu hồi (ví dụ số quyết định thu hồi).")
+        raise DocumentError("Hãy ghi lý do thu hồi Giấy khen.")
+    by = revoking_document(cert.decision, by)
     cert.revoked = True
     cert.revoked_reason = reason.strip()[:500]
-    cert.save(update_fields=["revoked", "revoked_reason"])
-    record(actor, "certificate.revoked", cert, data={"reason": cert.revoked_reason})
+    cert.revoked_by = by
+    cert.save(update_fields=["revoked", "revoked_reason", "revoked_by"])
+    record(
+        actor, "certificate.revoked", cert, data={"reason": cert.revoked_reason, "by": by.symbol}
+    )
     return cert
 
 
@@ -995,67 +1198,83 @@ def sweep_interrupted_jobs() -> list[int]:
     return requeued
 
 
-def run_certificate_batch(job_id: int) -> None:
-    """Render every certificate of the job's decision, join them into a few .docx (one
-    LibreOffice start per part, the parts on all cores in parallel) and keep one merged
-    PDF for printing. Progress: certificates rendered, then the conversion.
+def _merge_pdfs(parts: list) -> bytes:
+    from pypdf import PdfWriter
 
-    The job may run again after its consumer was killed (see sweep_interrupted_jobs):
-    it only reads the certificates (their numbers were given when they were created) and
-    its one output file is written atomically, so a second run repeats nothing."""
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(part)
+    merged = io.BytesIO()
+    writer.write(merged)
+    return merged.getvalue()
+
+
+def _docx_batch_to_pdf(job_id: int, rendered: list[bytes]) -> bytes:
+    """One PDF of many certificate .docx: joined into a few parts, converted in parallel."""
     from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
     from pathlib import Path
     from tempfile import TemporaryDirectory
 
-    from pypdf import PdfWriter
-
     from .rendering import compose_docx
 
+    beat_every = _stale_seconds() / 4
+    parts_count = max(1, min(os.cpu_count() or 1, -(-len(rendered) // BATCH_PART)))
+    size = -(-len(rendered) // parts_count)
+    with TemporaryDirectory(prefix="thidua-batch-") as tmp:
+        folder = Path(tmp)
+        paths = []
+        for index in range(parts_count):
+            path = folder / f"part-{index:02d}.docx"
+            path.write_bytes(compose_docx(rendered[index * size : (index + 1) * size]))
+            paths.append(path)
+        with ThreadPoolExecutor(max_workers=parts_count) as pool:
+            futures = [
+                pool.submit(lambda p: pdf.convert_files([p], folder / "pdf", processes=1)[0], p)
+                for p in paths
+            ]
+            # LibreOffice may take minutes on a big batch: keep beating meanwhile
+            # (from this thread, on this thread's database connection).
+            while True:
+                finished, pending = wait(futures, beat_every, FIRST_EXCEPTION)
+                if not pending or any(f.exception() for f in finished):
+                    break
+                _beat(job_id)
+            pdfs = [future.result() for future in futures]
+        return _merge_pdfs([str(part) for part in pdfs])
+
+
+def run_certificate_batch(job_id: int) -> None:
+    """Render every certificate of the job's decision and keep one merged PDF for
+    printing. From Word templates: the .docx are joined into a few parts (one LibreOffice
+    start per part, the parts on all cores in parallel); from an HTML layout each
+    certificate is already a PDF. Progress: certificates rendered, then the conversion.
+
+    The job may run again after its consumer was killed (see sweep_interrupted_jobs):
+    it only reads the certificates (their numbers were given when they were created) and
+    its one output file is written atomically, so a second run repeats nothing."""
     if not claim_job(job_id):
         return  # finished, or running in another consumer that is still alive
-    beat_every = _stale_seconds() / 4
     job = RenderJob.objects.select_related("document").get(pk=job_id)
     certificates = list(
         job.document.certificates.select_related("decision__organisation", "organisation")
     )
     try:
+        printed = certificate_format(job.document, blank=job.blank_mode) == "pdf"
         rendered = []
         for index, cert in enumerate(certificates, start=1):
             rendered.append(render_certificate(cert, blank=job.blank_mode))
             if index % 5 == 0 or index == len(certificates):
-                # Rendering is the first half of the work the user waits for.
-                _beat(job_id, done=index // 2)
-        _beat(job_id, message="Đang chuyển sang PDF…")
-        parts_count = max(1, min(os.cpu_count() or 1, -(-len(rendered) // BATCH_PART)))
-        size = -(-len(rendered) // parts_count)
-        with TemporaryDirectory(prefix="thidua-batch-") as tmp:
-            folder = Path(tmp)
-            paths = []
-            for index in range(parts_count):
-                path = folder / f"part-{index:02d}.docx"
-                path.write_bytes(compose_docx(rendered[index * size : (index + 1) * size]))
-                paths.append(path)
-            with ThreadPoolExecutor(max_workers=parts_count) as pool:
-                futures = [
-                    pool.submit(lambda p: pdf.convert_files([p], folder / "pdf", processes=1)[0], p)
-                    for p in paths
-                ]
-                # LibreOffice may take minutes on a big batch: keep beating meanwhile
-                # (from this thread, on this thread's database connection).
-                while True:
-                    finished, pending = wait(futures, beat_every, FIRST_EXCEPTION)
-                    if not pending or any(f.exception() for f in finished):
-                        break
-                    _beat(job_id)
-                pdfs = [future.result() for future in futures]
-            writer = PdfWriter()
-            for part in pdfs:
-                writer.append(str(part))
-            merged = io.BytesIO()
-            writer.write(merged)
+                # Rendering is the first half of the work the user waits for (all of it
+                # when an HTML layout prints each certificate straight to PDF).
+                _beat(job_id, done=index if printed else index // 2)
+        if printed:
+            merged = _merge_pdfs([io.BytesIO(part) for part in rendered])
+        else:
+            _beat(job_id, message="Đang chuyển sang PDF…")
+            merged = _docx_batch_to_pdf(job_id, rendered)
         job.refresh_from_db()
         symbol = job.document.symbol.replace("/", "-")
-        job.result.save(f"giay-khen-{symbol}.pdf", ContentFile(merged.getvalue()), save=False)
+        job.result.save(f"giay-khen-{symbol}.pdf", ContentFile(merged), save=False)
         job.status = JobStatus.DONE
         job.done = job.total
         job.message = f"Đã tạo {len(rendered)} Giấy khen."
@@ -1079,6 +1298,34 @@ def run_certificate_batch(job_id: int) -> None:
 
 
 @dataclass(frozen=True)
+class Revocation:
+    """By which decision, and why, a certificate or a decision was revoked. ``symbol`` is
+    empty only for a revocation entered before it was linked to the register."""
+
+    reason: str
+    symbol: str = ""
+    date: datetime.date | None = None
+
+
+def _revocation(reason: str, by: Document | None) -> Revocation:
+    if by is None:
+        return Revocation(reason)
+    return Revocation(reason, by.symbol, by.date)
+
+
+@dataclass(frozen=True)
+class VerifiedAward:
+    """One line of a decision's page: what was awarded to whom, and whether this award
+    alone was revoked later (while the decision stands, or before it was revoked)."""
+
+    awardee: str
+    detail: str
+    collective: bool
+    award_form: str
+    revocation: Revocation | None = None
+
+
+@dataclass(frozen=True)
 class Verification:
     """What a public verification code stands for — only what the certificate shows."""
 
@@ -1094,20 +1341,67 @@ class Verification:
     status_text: str
     # The decision's digital signature (PAdES), when it was signed at issue.
     signature: DocumentSignature | None = None
+    signer: str = ""
+    # The revocation of this certificate or decision, if any.
+    revocation: Revocation | None = None
+    # A decision's page: the awards it made, in the order of the golden book.
+    awards: tuple[VerifiedAward, ...] = ()
+
+    @property
+    def grouped(self) -> list[tuple[str, list[VerifiedAward]]]:
+        """The awards under “Tập thể” and “Cá nhân”, as the decision's annex lists them."""
+        return [
+            ("Tập thể", [a for a in self.awards if a.collective]),
+            ("Cá nhân", [a for a in self.awards if not a.collective]),
+        ]
+
+
+def _signer(document: Document) -> str:
+    """“KT. CHỦ TỊCH / PHÓ CHỦ TỊCH — Trần Quốc Hùng”, as the decision is signed."""
+    lines = " / ".join(line for line in document.signature_lines if line)
+    return " — ".join(part for part in (lines, document.signer_name) if part)
+
+
+def _decision_awards(document: Document) -> tuple[VerifiedAward, ...]:
+    """The decision's certificates as lines; a line revoked by the same decision that
+    revoked the whole decision is not marked again (the page says it once, above)."""
+    lines = []
+    for cert in document.certificates.select_related("revoked_by").order_by("golden_book_number"):
+        alone = cert.revoked and not (
+            document.status == Status.REVOKED and cert.revoked_by_id == document.revoked_by_id
+        )
+        lines.append(
+            VerifiedAward(
+                cert.awardee_name,
+                cert.awardee_detail,
+                cert.is_collective,
+                cert.award_form,
+                _revocation(cert.revoked_reason, cert.revoked_by) if alone else None,
+            )
+        )
+    return tuple(lines)
 
 
 def verify(code: str) -> Verification | None:
     """Look a code up; None for an unknown code (the page then answers 404)."""
     if not code or len(code) > 40:
         return None
-    cert = Certificate.objects.select_related("decision").filter(verification_code=code).first()
+    cert = (
+        Certificate.objects.select_related("decision__revoked_by", "revoked_by")
+        .filter(verification_code=code)
+        .first()
+    )
     if cert is not None:
         decision = cert.decision
         valid = not cert.revoked and decision.status == Status.ISSUED
+        revocation = None
         if cert.revoked:
-            status_text = f"Đã bị thu hồi: {cert.revoked_reason}"
+            status_text = "Giấy khen đã bị thu hồi"
+            revocation = _revocation(cert.revoked_reason, cert.revoked_by)
         elif decision.status != Status.ISSUED:
             status_text = f"Quyết định khen thưởng {decision.get_status_display().lower()}"
+            if decision.status == Status.REVOKED:
+                revocation = _revocation(decision.cancel_reason, decision.revoked_by)
         else:
             status_text = "Còn hiệu lực"
         return Verification(
@@ -1121,13 +1415,18 @@ def verify(code: str) -> Verification | None:
             decision.issuer_short,
             valid,
             status_text,
+            signer=_signer(decision),
+            revocation=revocation,
         )
     decision = (
-        Document.objects.select_related("digital_signature").filter(verification_code=code).first()
+        Document.objects.select_related("digital_signature", "revoked_by")
+        .filter(verification_code=code)
+        .first()
     )
     if decision is None:
         return None
     valid = decision.status == Status.ISSUED
+    revoked = decision.status == Status.REVOKED
     return Verification(
         "decision",
         "",
@@ -1140,6 +1439,9 @@ def verify(code: str) -> Verification | None:
         valid,
         "Còn hiệu lực" if valid else f"Quyết định {decision.get_status_display().lower()}",
         getattr(decision, "digital_signature", None),
+        signer=_signer(decision),
+        revocation=_revocation(decision.cancel_reason, decision.revoked_by) if revoked else None,
+        awards=_decision_awards(decision),
     )
 
 

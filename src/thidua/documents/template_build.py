@@ -120,10 +120,20 @@ def signer_block(s: Sheet, cell, *, lines: str = "signature_lines", name: str = 
     s.p(f"{{{{ {name} }}}}", container=cell, bold=True, align="center")
 
 
-def two_signatures(s: Sheet, left_title: str, right_title: str, left_name: str, right_name: str):
+def two_signatures(
+    s: Sheet,
+    left_title: str,
+    right_title: str,
+    left_name: str,
+    right_name: str,
+    *,
+    keep_with_previous: bool = False,
+):
     """Two signers side by side (minutes: secretary and chair; reports: head and author).
-    Names sit in their own row so that they line up whatever the titles' lengths."""
-    s.p("", size=6)
+    Names sit in their own row so that they line up whatever the titles' lengths.
+    ``keep_with_previous``: the paragraph before (given ``keep_next``) moves with them, so
+    the signatures never stand alone on the last page."""
+    s.p("", size=6, keep_next=keep_with_previous)
     table = s.table([TEXT_WIDTH / 2, TEXT_WIDTH / 2], rows=2)
     for row in table.rows:
         Sheet.cant_split(row)
@@ -198,8 +208,11 @@ def to_trinh(regime: dict) -> Sheet:
     s.p([("Kính gửi: ", {}), ("{{ kinh_gui }}", {})], align="center", before=6, after=6)
     body(s)
     signature(s)
-    # The Danh sách trích ngang travels with the proposal, on landscape pages.
-    s.new_section(landscape=True, margins_mm=(20, 20, 20, 15))
+    # The Danh sách trích ngang travels with the proposal, on landscape pages. NĐ 30/2020
+    # Phụ lục I allows a table laid across the width of A4 and gives one set of margins
+    # for every page (top, bottom 20-25 mm; left 30-35 mm; right 15-20 mm), none other
+    # for landscape: the columns below fill the 252 mm left between them.
+    s.new_section(landscape=True)
     s.p("DANH SÁCH TRÍCH NGANG", bold=True, align="center")
     s.p("{{ list_title }}", bold=True, align="center")
     s.p(
@@ -212,10 +225,10 @@ def to_trinh(regime: dict) -> Sheet:
         s,
         [
             ("STT", 1.3, "{{ r.stt }}", "center"),
-            ("Tên tập thể, họ và tên cá nhân", 5.2, "{{ r.name }}", "left"),
+            ("Tên tập thể, họ và tên cá nhân", 4.9, "{{ r.name }}", "left"),
             ("Năm sinh\n(Nam/Nữ)", 2.4, "{{ r.birth }}", "center"),
-            ("Chức vụ, đơn vị công tác", 5.0, "{{ r.position }}", "left"),
-            ("Tóm tắt thành tích", 7.6, "{{ r.achievement }}", "left"),
+            ("Chức vụ, đơn vị công tác", 4.7, "{{ r.position }}", "left"),
+            ("Tóm tắt thành tích", 7.1, "{{ r.achievement }}", "left"),
             ("Hình thức đề nghị", 2.6, "{{ r.form }}", "center"),
             ("Ghi chú", 2.2, "{{ r.note }}", "left"),
         ],
@@ -292,32 +305,59 @@ def bien_ban_hop(council: bool) -> Callable[[dict], Sheet]:
 
 
 def bien_ban_kiem_phieu(regime: dict) -> Sheet:
+    """The count of a secret ballot, laid out as the usual Biên bản kiểm phiếu: ballots
+    issued, returned, valid and invalid, then for / against / abstain per candidate with
+    the share of the candidate's denominator and the result."""
     s = Sheet()
     header(s)
     title(s)
     labelled(s, "Thời gian: ", "{{ meeting.start }}")
     labelled(s, "Địa điểm: ", "{{ meeting.place }}")
     labelled(s, "Ban kiểm phiếu gồm: ", "{{ ballot.tellers }}")
+    labelled(s, "Quy chế: ", "{{ ballot.rule }}")
     s.p("Kết quả kiểm phiếu:", bold=True, first_line_cm=INDENT, before=6)
     s.p("- Tổng số thành viên Hội đồng: {{ ballot.members_total }}", first_line_cm=INDENT)
     s.p("- Số phiếu phát ra: {{ ballot.issued }}", first_line_cm=INDENT)
     s.p("- Số phiếu thu vào: {{ ballot.returned }}", first_line_cm=INDENT)
     s.p("- Số phiếu hợp lệ: {{ ballot.valid }}", first_line_cm=INDENT)
-    s.p("- Số phiếu không hợp lệ: {{ ballot.invalid }}", first_line_cm=INDENT, after=6)
-    _vote_table(s)
+    s.p("- Số phiếu không hợp lệ: {{ ballot.invalid }}", first_line_cm=INDENT)
+    s.p(
+        "Số phiếu đối với từng tập thể, cá nhân:",
+        bold=True,
+        first_line_cm=INDENT,
+        before=6,
+        keep_next=True,
+    )
+    grid(
+        s,
+        [
+            ("STT", 1.2, "{{ r.stt }}", "center"),
+            ("Tên tập thể, họ và tên cá nhân", 4.3, "{{ r.name }}", "left"),
+            ("Đồng ý", 1.6, "{{ r.votes_for }}", "center"),
+            ("Không đồng ý", 1.7, "{{ r.votes_against }}", "center"),
+            ("Không biểu quyết", 1.9, "{{ r.votes_abstain }}", "center"),
+            ("Số thành viên tính tỷ lệ", 1.9, "{{ r.base }}", "center"),
+            ("Tỷ lệ đồng ý (%)", 1.7, "{{ r.percent }}", "center"),
+            ("Kết quả", 2.2, "{{ r.result }}", "center"),
+        ],
+        "vote_rows",
+    )
     body(s)
     s.p(
         "Biên bản kiểm phiếu được lập hồi {{ meeting.end }} cùng ngày, đã được đọc công khai "
         "trước Hội đồng./.",
         first_line_cm=INDENT,
         before=6,
+        keep_next=True,
     )
+    # The chair who supervised the count signs beside the head of the count.
     two_signatures(
         s,
-        "THÀNH VIÊN BAN KIỂM PHIẾU",
+        "CHỦ TRÌ CUỘC HỌP",
         "TRƯỞNG BAN KIỂM PHIẾU",
-        "{{ ballot.members_names }}",
+        "{{ ballot.supervisor_name }}",
         "{{ ballot.head_name }}",
+        keep_with_previous=True,
     )
     return s
 
@@ -481,12 +521,29 @@ def thong_bao_cong_khai(regime: dict) -> Sheet:
 
 
 def bao_cao_ket_qua(regime: dict) -> Sheet:
+    """The report upward: the targets' results, then the awards with the list of awardees
+    (the upper level checks names and money, not only counts), then the closing."""
     s = Sheet()
     header(s)
     title(s)
     s.p([("Kính gửi: ", {}), ("{{ kinh_gui }}", {})], align="center", before=6, after=6)
     body(s, "intro")
     _results_table(s)
+    body(s, "awards_intro")
+    s.tag("{%p if awards.rows %}")
+    grid(
+        s,
+        [
+            ("STT", 1.2, "{{ r.stt }}", "center"),
+            ("Tên tập thể, họ và tên cá nhân", 5.7, "{{ r.name }}", "left"),
+            ("Hình thức khen thưởng", 2.9, "{{ r.form }}", "center"),
+            ("Quyết định", 3.5, "{{ r.decision }}", "center"),
+            ("Tiền thưởng (đồng)", 3.2, "{{ r.amount_text }}", "right"),
+        ],
+        "awards.rows",
+        footer=["", "Tổng cộng", "", "", "{{ awards.total_text }}"],
+    )
+    s.tag("{%p endif %}")
     body(s)
     signature(s)
     return s

@@ -25,6 +25,7 @@ urlpatterns = [
     path("documents/<int:document_id>/qr.png", views.document_qr, name="qr"),
     path("documents/<int:document_id>/issue/", views.document_issue, name="issue"),
     path("documents/<int:document_id>/cancel/", views.document_cancel, name="cancel"),
+    path("documents/<int:document_id>/replace/", views.document_replace, name="replace"),
     path(
         "documents/<int:document_id>/certificates/print/",
         views.certificate_batch,
@@ -34,6 +35,11 @@ urlpatterns = [
         "documents/certificates/<int:certificate_id>/docx/",
         views.certificate_docx,
         name="certificate_docx",
+    ),
+    path(
+        "documents/certificates/<int:certificate_id>/pdf/",
+        views.certificate_pdf,
+        name="certificate_pdf",
     ),
     path("documents/jobs/<int:renderjob_id>/", views.job_detail, name="job"),
     path("documents/jobs/<int:renderjob_id>/result/", views.job_result, name="job_result"),
@@ -46,6 +52,11 @@ urlpatterns = [
     ),
     path("documents/templates/", views.template_list, name="templates"),
     path("documents/templates/builtin/", views.template_builtin, name="template_builtin"),
+    path(
+        "documents/templates/html-sample/",
+        views.template_html_sample,
+        name="template_html_sample",
+    ),
     path(
         "documents/templates/<int:documenttemplate_id>/file/",
         views.template_file,

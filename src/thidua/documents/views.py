@@ -14,15 +14,16 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.core.views import paginate
 from thidua.orgs.models import Person, Role, Unit
 from thidua.orgs.services import current_membership, has_role, organisations_where
-from thidua.vn import TYPE_ABBREVIATIONS
+from thidua.vn import TYPE_ABBREVIATIONS, format_date
 
-from . import pdf, queries, services
+from . import html_layout, pdf, queries, services
 from .catalog import CERTIFICATE_KEYS, FRAME_KEYS, SPECS
 from .forms import (
     REGIMES,
@@ -31,6 +32,7 @@ from .forms import (
     DraftForm,
     EmblemForm,
     IncomingForm,
+    ReplaceForm,
     SigningCertificateForm,
     TemplateUploadForm,
     recipients_text,
@@ -48,9 +50,12 @@ from .models import (
     Status,
 )
 from .qr import qr_png
-from .rendering import builtin_template
+from .rendering import HTML_SUFFIX, builtin_template
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+HTML_TYPE = "text/html; charset=utf-8"
+# A ward issues a few hundred documents a year: the newest of the issuer fill the select.
+REPLACEMENT_CHOICES = 300
 
 
 def _can_write(user, organisation) -> bool:
@@ -113,6 +118,12 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     )
     certificates = list(document.certificates.all()[:200])
     jobs = list(document.render_jobs.all()[:5])
+    formats = {}
+    if certificates:
+        formats = {
+            "plain": services.certificate_format(document),
+            "blank": services.certificate_format(document, blank=True),
+        }
     return render(
         request,
         "documents/document_detail.html",
@@ -121,10 +132,13 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
             "recipients": document.recipients.all(),
             "attachments": document.attachments.all(),
             "certificates": certificates,
+            "certificate_formats": formats,
             "jobs": jobs,
             "can_write": _can_write(request.user, document.organisation),
             "can_edit": services.may_write(request.user, document),
             "cancel_form": CancelForm(),
+            "replace_form": _replace_form(request.user, document),
+            "replaces": list(document.replaces.all()),
             "spec": SPECS.get(document.template_key),
             "web_draft": document.template_key == services.FRAME_TEMPLATE
             and document.doc_type != SPECS[services.FRAME_TEMPLATE].doc_type,
@@ -188,6 +202,43 @@ def document_cancel(request: HttpRequest, document_id: int) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             messages.success(request, "Đã hủy văn bản; số của văn bản không được cấp lại.")
+    return redirect("documents:detail", document_id=document.pk)
+
+
+def _replace_form(user, document: Document) -> ReplaceForm | None:
+    """The form on an issued document's page for those who may replace it."""
+    if document.status != Status.ISSUED or not services.may_write(user, document):
+        return None
+    # A unit's own documents have no number: their date and summary name them.
+    choices = [
+        (d.pk, f"{d.symbol or 'Văn bản'} ngày {format_date(d.date)} — {d.summary[:80]}")
+        for d in services.replacement_choices(document)[:REPLACEMENT_CHOICES]
+    ]
+    return ReplaceForm(choices=choices)
+
+
+@login_required
+@require_POST
+def document_replace(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=document_id)
+    _require_rights(request.user, document)
+    form = ReplaceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn văn bản thay thế trong danh sách và ghi lý do.")
+        return redirect("documents:detail", document_id=document.pk)
+    chosen = form.cleaned_data["by"]
+    # Another ward's document is not in this user's register: as if none was chosen.
+    new = Document.objects.visible_to(request.user).filter(pk=chosen).first() if chosen else None
+    try:
+        document = services.replace(request.user, document, new, form.cleaned_data["reason"])
+    except services.DocumentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"Đã ghi văn bản {document.symbol or document.summary[:60]} được thay thế bởi "
+            f"văn bản {new.symbol or new.summary[:60]}.",
+        )
     return redirect("documents:detail", document_id=document.pk)
 
 
@@ -411,15 +462,36 @@ def attachment_remove(request: HttpRequest, attachment_id: int) -> HttpResponse:
 # --- certificates ---------------------------------------------------------------------------
 
 
+def _certificate_name(certificate: Certificate, blank: bool, ext: str) -> str:
+    return f"giay-khen-{certificate.golden_book_number:03d}{'-phoi' if blank else ''}.{ext}"
+
+
 @login_required
-def certificate_docx(request: HttpRequest, certificate_id: int) -> FileResponse:
+def certificate_docx(request: HttpRequest, certificate_id: int) -> HttpResponse:
     certificate = get_object_or_404(
         Certificate.objects.visible_to(request.user).select_related("decision"), pk=certificate_id
     )
     blank = request.GET.get("blank") == "1"
+    if services.certificate_format(certificate.decision, blank=blank) == "pdf":
+        # The Office lays this certificate out in HTML: there is no .docx, only the PDF.
+        url = reverse("documents:certificate_pdf", kwargs={"certificate_id": certificate.pk})
+        return redirect(f"{url}?blank=1" if blank else url)
     data = services.render_certificate(certificate, blank=blank)
-    name = f"giay-khen-{certificate.golden_book_number:03d}{'-phoi' if blank else ''}.docx"
-    return _file(data, name, DOCX_TYPE)
+    return _file(data, _certificate_name(certificate, blank, "docx"), DOCX_TYPE)
+
+
+@login_required
+def certificate_pdf(request: HttpRequest, certificate_id: int) -> HttpResponse:
+    certificate = get_object_or_404(
+        Certificate.objects.visible_to(request.user).select_related("decision"), pk=certificate_id
+    )
+    blank = request.GET.get("blank") == "1"
+    try:
+        data = services.render_certificate_pdf(certificate, blank=blank)
+    except services.DocumentError as exc:
+        messages.error(request, str(exc))
+        return redirect("documents:detail", document_id=certificate.decision_id)
+    return _file(data, _certificate_name(certificate, blank, "pdf"), "application/pdf")
 
 
 @login_required
@@ -548,7 +620,12 @@ def template_list(request: HttpRequest) -> HttpResponse:
         )
     }
     rows = [
-        (key, spec, [(code, own.get((key, code))) for code, _label in REGIMES])
+        (
+            key,
+            spec,
+            [(code, own.get((key, code))) for code, _label in REGIMES],
+            spec.certificate and html_layout.sample_layout(key) is not None,
+        )
         for key, spec in SPECS.items()
     ]
     own_settings = services.settings_for(organisation)
@@ -581,14 +658,26 @@ def template_builtin(request: HttpRequest) -> FileResponse:
 
 
 @login_required
+def template_html_sample(request: HttpRequest) -> FileResponse:
+    """The HTML certificate layout shipped as a starting point (the same for every regime)."""
+    key = request.GET.get("key", "")
+    path = html_layout.sample_layout(key) if key in SPECS and SPECS[key].certificate else None
+    if path is None:
+        raise Http404("Không có bố cục HTML mẫu này.")
+    return _file(path.read_bytes(), f"{key}.html", HTML_TYPE)
+
+
+@login_required
 def template_file(request: HttpRequest, documenttemplate_id: int) -> FileResponse:
     template = get_object_or_404(
         DocumentTemplate.objects.visible_to(request.user), pk=documenttemplate_id
     )
+    html = template.file.name.endswith(HTML_SUFFIX)
     return FileResponse(
         template.file.open("rb"),
         as_attachment=True,
-        filename=f"{template.regime}-{template.key}.docx",
+        filename=f"{template.regime}-{template.key}{HTML_SUFFIX if html else '.docx'}",
+        content_type=HTML_TYPE if html else DOCX_TYPE,
     )
 
 
