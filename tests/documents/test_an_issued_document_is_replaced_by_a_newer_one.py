@@ -182,3 +182,17 @@ def test_staff_cannot_replace_and_another_ward_sees_nothing(client_as, plans, va
     )
     assert "Hãy chọn văn bản thay thế trong sổ văn bản đi." in response.content.decode()
     assert fresh(old).status == Status.ISSUED
+
+
+def test_a_replaced_decisions_verification_page_names_the_decision_that_stands(make_draft, user):
+    office = user("vanphong")
+    old = services.issue(office, make_draft("quyet_dinh_khen_thuong", datetime.date(2023, 12, 15)))
+    new = services.issue(office, make_draft("quyet_dinh_khen_thuong", datetime.date(2023, 12, 20)))
+    assert Client().get(f"/verify/{old.verification_code}").status_code == 200
+    services.replace(office, old, new, "Bổ sung cá nhân bị sót trong danh sách")
+
+    page = Client().get(f"/verify/{old.verification_code}").content.decode()
+    assert f"Quyết định đã được thay thế bằng Quyết định số {new.symbol} ngày 20/12/2023" in page
+    assert 'class="verify-status bad"' in page
+    page = Client().get(f"/verify/{new.verification_code}").content.decode()
+    assert 'class="verify-status ok"' in page and "Còn hiệu lực" in page

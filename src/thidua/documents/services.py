@@ -1307,6 +1307,16 @@ class Revocation:
     date: datetime.date | None = None
 
 
+def _out_of_force(what: str, decision: Document) -> str:
+    """“Quyết định … đã được thay thế bằng Quyết định số …” — a reader holding a replaced
+    decision's certificate learns which decision now stands, not just that this one fell."""
+    text = f"{what} {decision.get_status_display().lower()}"
+    newer = decision.replaced_by if decision.status == Status.REPLACED else None
+    if newer is not None:
+        text += f" bằng Quyết định số {newer.symbol} ngày {newer.date:%d/%m/%Y}"
+    return text
+
+
 def _revocation(reason: str, by: Document | None) -> Revocation:
     if by is None:
         return Revocation(reason)
@@ -1387,7 +1397,9 @@ def verify(code: str) -> Verification | None:
     if not code or len(code) > 40:
         return None
     cert = (
-        Certificate.objects.select_related("decision__revoked_by", "revoked_by")
+        Certificate.objects.select_related(
+            "decision__revoked_by", "decision__replaced_by", "revoked_by"
+        )
         .filter(verification_code=code)
         .first()
     )
@@ -1399,7 +1411,7 @@ def verify(code: str) -> Verification | None:
             status_text = "Giấy khen đã bị thu hồi"
             revocation = _revocation(cert.revoked_reason, cert.revoked_by)
         elif decision.status != Status.ISSUED:
-            status_text = f"Quyết định khen thưởng {decision.get_status_display().lower()}"
+            status_text = _out_of_force("Quyết định khen thưởng", decision)
             if decision.status == Status.REVOKED:
                 revocation = _revocation(decision.cancel_reason, decision.revoked_by)
         else:
@@ -1419,7 +1431,7 @@ def verify(code: str) -> Verification | None:
             revocation=revocation,
         )
     decision = (
-        Document.objects.select_related("digital_signature", "revoked_by")
+        Document.objects.select_related("digital_signature", "revoked_by", "replaced_by")
         .filter(verification_code=code)
         .first()
     )
@@ -1437,7 +1449,7 @@ def verify(code: str) -> Verification | None:
         decision.date,
         decision.issuer_short,
         valid,
-        "Còn hiệu lực" if valid else f"Quyết định {decision.get_status_display().lower()}",
+        "Còn hiệu lực" if valid else _out_of_force("Quyết định", decision),
         getattr(decision, "digital_signature", None),
         signer=_signer(decision),
         revocation=_revocation(decision.cancel_reason, decision.revoked_by) if revoked else None,
