@@ -87,6 +87,10 @@ def body(s: Sheet, key: str = "body") -> None:
     s.p("{{ b.text }}", bold=True, align="center", before=6, after=6, keep_next=True)
     s.tag('{%p elif b.kind == "italic" %}')
     s.p("{{ b.text }}", italic=True, first_line_cm=INDENT, before=6)
+    # The last paragraph moves with what follows: the signature block never stands alone
+    # on the last page (seen in the report upward), an intro stays with its table.
+    s.tag("{%p elif loop.last %}")
+    s.p("{{ b.text }}", first_line_cm=INDENT, before=6, keep_next=True)
     s.tag("{%p else %}")
     s.p("{{ b.text }}", first_line_cm=INDENT, before=6)
     s.tag("{%p endif %}")
@@ -99,7 +103,7 @@ def labelled(s: Sheet, label: str, value: str) -> None:
 
 def signature(s: Sheet, *, recipients: bool = True) -> None:
     """Nơi nhận bottom-left (12 pt bold italic label, 11 pt entries), signer bottom-right."""
-    s.p("", size=6)
+    s.p("", size=6, keep_next=True)
     table = s.table([7.0, TEXT_WIDTH - 7.0], rows=1)
     Sheet.cant_split(table.rows[0])
     left, right = table.rows[0].cells
@@ -126,14 +130,12 @@ def two_signatures(
     right_title: str,
     left_name: str,
     right_name: str,
-    *,
-    keep_with_previous: bool = False,
 ):
     """Two signers side by side (minutes: secretary and chair; reports: head and author).
     Names sit in their own row so that they line up whatever the titles' lengths.
-    ``keep_with_previous``: the paragraph before (given ``keep_next``) moves with them, so
-    the signatures never stand alone on the last page."""
-    s.p("", size=6, keep_next=keep_with_previous)
+    The paragraph before (given ``keep_next``) moves with them, so the signatures never
+    stand alone on the last page."""
+    s.p("", size=6, keep_next=True)
     table = s.table([TEXT_WIDTH / 2, TEXT_WIDTH / 2], rows=2)
     for row in table.rows:
         Sheet.cant_split(row)
@@ -154,18 +156,28 @@ def grid(
     size: float = 12,
     heading_col: int | None = 1,
     footer: list[str] | None = None,
+    keep_with_next: bool = False,
 ) -> None:
     """A ruled table: a header row, one row per item of ``rows_key`` (docxtpl ``{%tr``),
     an optional footer row. Columns are (label, width cm, expression, alignment). Items
     with a non-empty ``heading`` print it bold in ``heading_col`` (section rows such as
     "I. TẬP THỂ")."""
     widths = [column[1] for column in columns]
-    s.p("", size=4)
+    s.p("", size=4, keep_next=True)  # a heading above keeps with the table through it
     table = s.table(widths, rows=1, grid=True)
     Sheet.repeat_header(table.rows[0])
     for cell, (label, *_rest) in zip(table.rows[0].cells, columns, strict=True):
         Sheet.cell_valign_center(cell)
-        s.p(label, container=cell, size=size, bold=True, align="center", before=2, after=2)
+        s.p(
+            label,
+            container=cell,
+            size=size,
+            bold=True,
+            align="center",
+            before=2,
+            after=2,
+            keep_next=keep_with_next,
+        )
     row = s.add_row(table, widths)
     s.p(f"{{%tr for r in {rows_key} %}}", container=row.cells[0], size=2)
     row = s.add_row(table, widths)
@@ -178,7 +190,15 @@ def grid(
         runs = [(expr, {})]
         if index == heading_col:
             runs = [("{{ r.heading|default('') }}", {"bold": True}), (expr, {})]
-        s.p(runs, container=cell, size=size, align=align, before=2, after=2)
+        s.p(
+            runs,
+            container=cell,
+            size=size,
+            align=align,
+            before=2,
+            after=2,
+            keep_next=keep_with_next,
+        )
     row = s.add_row(table, widths)
     s.p("{%tr endfor %}", container=row.cells[0], size=2)
     if footer:
@@ -286,6 +306,7 @@ def bien_ban_hop(council: bool) -> Callable[[dict], Sheet]:
             "trước cuộc họp và được các thành viên dự họp nhất trí./.",
             first_line_cm=INDENT,
             before=6,
+            keep_next=True,
         )
         if council:
             two_signatures(
@@ -297,7 +318,11 @@ def bien_ban_hop(council: bool) -> Callable[[dict], Sheet]:
             )
         else:
             two_signatures(
-                s, "THƯ KÝ", "CHỦ TRÌ", "{{ meeting.secretary_name }}", "{{ meeting.chair_name }}"
+                s,
+                "THƯ KÝ",
+                "CHỦ TRÌ",
+                "{{ meeting.secretary_name }}",
+                "{{ meeting.chair_name }}",
             )
         return s
 
@@ -357,7 +382,6 @@ def bien_ban_kiem_phieu(regime: dict) -> Sheet:
         "TRƯỞNG BAN KIỂM PHIẾU",
         "{{ ballot.supervisor_name }}",
         "{{ ballot.head_name }}",
-        keep_with_previous=True,
     )
     return s
 
@@ -377,6 +401,9 @@ def _awards_table(s: Sheet) -> None:
         ],
         "awards_received",
         heading_col=None,
+        # The report's last table: its rows move with the signatures that follow, which
+        # otherwise stood alone on the last page.
+        keep_with_next=True,
     )
 
 
@@ -437,7 +464,13 @@ def bao_cao_thanh_tich(kind: str) -> Callable[[dict], Sheet]:
         s.p("Kết quả thực hiện các chỉ tiêu, nhiệm vụ:", italic=True, before=6, after=6)
         _results_table(s)
         roman = "II" if kind == "chuyen_de" else "III"
-        s.p(f"{roman}. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", bold=True, before=8, after=6)
+        s.p(
+            f"{roman}. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+            bold=True,
+            before=8,
+            after=6,
+            keep_next=True,
+        )
         _awards_table(s)
         if kind == "ca_nhan":
             two_signatures(
