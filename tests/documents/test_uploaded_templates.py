@@ -102,3 +102,13 @@ def test_the_upload_page_shows_the_refusal(client_as):
 def test_another_wards_user_gets_404_on_a_template_of_mo_lao(client_as, demo):
     own = DocumentTemplate.objects.filter(organisation=demo["mo_lao"]).first()
     assert client_as("vanquan").get(f"/documents/templates/{own.pk}/file/").status_code == 404
+
+
+def test_the_templates_page_shows_each_regimes_form_number_and_what_is_unconfirmed(client_as):
+    page = client_as("vanphong").get("/documents/templates/").content.decode()
+    row = next(r for r in page.split("<tr>") if "Báo cáo thành tích" in r and "chuyên đề" in r)
+    cells = row.split("<td>")[2:]  # R2013, R2022a, R2022b
+    assert len(cells) == 3
+    assert "Mẫu số 07" in cells[0] and "chưa xác minh" not in cells[0]
+    assert "Mẫu số 08" in cells[1] and "chưa xác minh" in cells[1]
+    assert "Mẫu số 08" in cells[2] and "chưa xác minh" in cells[2]

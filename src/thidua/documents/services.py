@@ -45,7 +45,8 @@ from thidua.core.storage import FileSaves, StorageFull, delete_after_commit, sav
 from thidua.core.uploads import DOCX, XLSX, validate_upload
 from thidua.orgs.models import Organisation, Role, Unit
 from thidua.orgs.services import has_role, memberships_of, organisation_for_documents
-from thidua.regulations.services import RuleMissing, regime_on
+from thidua.regulations.models import LegalRegime
+from thidua.regulations.services import RuleMissing, ensure_defaults, regime_on
 from thidua.vn import TYPE_ABBREVIATIONS, build_symbol, date_line, format_date, parse_symbol
 
 from . import pdf
@@ -187,6 +188,26 @@ def _check_signer(signer: Signer) -> None:
 
 def new_code() -> str:
     return secrets.token_urlsafe(CODE_BYTES)
+
+
+@dataclass(frozen=True)
+class FormNumber:
+    """The official number of a report form under a regime ("Mẫu số 08") and whether it
+    was confirmed in a public source — the templates page shows the Office what to check."""
+
+    number: str
+    confirmed: bool
+
+
+def form_numbers_by_regime() -> dict[tuple[str, str], FormNumber]:
+    """{(regime code, form key): FormNumber} for every numbered form of every regime."""
+    ensure_defaults()
+    return {
+        (regime.code, key): FormNumber(number, f"form_numbers.{key}" not in regime.unconfirmed)
+        for regime in LegalRegime.objects.all()
+        for key, number in regime.form_numbers.items()
+        if number
+    }
 
 
 def verify_url(code: str) -> str:

@@ -619,11 +619,15 @@ def template_list(request: HttpRequest) -> HttpResponse:
             "uploaded_by"
         )
     }
+    form_numbers = services.form_numbers_by_regime()
     rows = [
         (
             key,
             spec,
-            [(code, own.get((key, code))) for code, _label in REGIMES],
+            [
+                (code, own.get((key, code)), form_numbers.get((code, spec.form_number_key)))
+                for code, _label in REGIMES
+            ],
             spec.certificate and html_layout.sample_layout(key) is not None,
         )
         for key, spec in SPECS.items()
