@@ -641,7 +641,26 @@ class DecisionStatus(models.TextChoices):
 ENDED_DECISION = (DecisionStatus.REVOKED, DecisionStatus.DISCARDED)
 
 
-class AwardDecision(models.Model):
+class RevokedByDecision(models.Model):
+    """What a decision and a single award keep of their revocation: the reason, and the
+    issued decision of the ward's register that revoked them."""
+
+    revoked_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
+    # The issued decision of the ward's register that revoked it.
+    revoked_by = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("quyết định thu hồi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class AwardDecision(RevokedByDecision):
     """The Chairman's Quyết định khen thưởng for the list the council approved."""
 
     organisation = models.ForeignKey(
@@ -668,16 +687,6 @@ class AwardDecision(models.Model):
     certificate_job = models.ForeignKey(
         "documents.RenderJob", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    revoked_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
-    # The issued decision of the ward's register that revoked it.
-    revoked_by = models.ForeignKey(
-        "documents.Document",
-        verbose_name=_("quyết định thu hồi"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     discarded_reason = models.CharField(_("lý do hủy dự thảo"), max_length=500, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -695,7 +704,7 @@ class AwardDecision(models.Model):
         return self.document.symbol or f"Dự thảo quyết định ngày {self.date:%d/%m/%Y}"
 
 
-class Award(models.Model):
+class Award(RevokedByDecision):
     """One award of a decision: the awardee, the amount and their certificate.
 
     A candidate may appear in several decisions of a meeting: a discarded draft or a
@@ -718,16 +727,6 @@ class Award(models.Model):
         "documents.Certificate", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     revoked = models.BooleanField(_("đã thu hồi"), default=False)
-    revoked_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
-    # The issued decision of the ward's register that revoked it.
-    revoked_by = models.ForeignKey(
-        "documents.Document",
-        verbose_name=_("quyết định thu hồi"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     objects = ScopedQuerySet.as_manager()
 
