@@ -80,3 +80,27 @@ def test_the_office_registers_the_districts_plan_and_the_ward_downloads_the_same
     anonymous = download(Client(), incoming)
     assert anonymous.status_code == 302
     assert anonymous["Location"].startswith("/accounts/login/")
+
+
+def test_a_file_that_is_not_a_pdf_or_word_document_is_refused_and_nothing_is_registered(
+    client_as, demo
+):
+    response = client_as("vanphong").post(
+        "/documents/incoming/new/",
+        {
+            "received_on": "2024-02-21",
+            "sender": "UBND quận Hà Đông",
+            "their_symbol": "60/KH-UBND",
+            "their_date": "2024-02-20",
+            "doc_type": "",
+            "summary": "Tổ chức phong trào thi đua đẩy mạnh Cải cách hành chính năm 2024",
+            # A script renamed .pdf: the type is read from the content, not the name.
+            "file": SimpleUploadedFile(
+                "60-KH-UBND.pdf", b"#!/bin/sh\necho hi\n", content_type="application/pdf"
+            ),
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="field-error"' in page and "PDF hoặc Word" in page
+    assert not IncomingDocument.objects.filter(organisation=demo["mo_lao"], year=2024).exists()

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from thidua.core.uploads import DOCX, validate_upload
 from thidua.core.views import paginate
 from thidua.orgs.models import Person, Role, Unit
 from thidua.orgs.services import current_membership, has_role, organisations_where
@@ -553,8 +554,6 @@ def incoming_new(request: HttpRequest) -> HttpResponse:
         uploaded = form.cleaned_data.get("file")
         try:
             if uploaded is not None:
-                from thidua.core.uploads import DOCX, validate_upload
-
                 validate_upload(uploaded, {"pdf", DOCX}, "tệp PDF hoặc Word (.docx)")
             incoming = services.register_incoming(
                 request.user,
@@ -564,9 +563,7 @@ def incoming_new(request: HttpRequest) -> HttpResponse:
             )
         except services.DocumentError as exc:
             form.add_error(None, str(exc))
-        except Exception as exc:  # ValidationError from the upload check
-            if not hasattr(exc, "messages"):
-                raise
+        except ValidationError as exc:  # the upload check: type by content, size
             form.add_error("file", exc.messages[0])
         else:
             messages.success(
