@@ -319,3 +319,29 @@ def test_going_back_to_the_word_template_gives_word_certificates_again(
     client_as("vanphong").post(f"/documents/templates/{own.pk}/remove/")
     assert services.certificate_format(certificate.decision) == "docx"
     assert services.render_certificate(certificate).startswith(b"PK")
+
+
+@pytest.mark.django_db
+def test_a_batch_reads_the_offices_layout_once_however_many_certificates(make_draft, demo, user):
+    """The layout (and whether it is HTML) is the decision's: read once per batch, not once
+    per certificate, so a batch's queries for it do not grow with its rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    office = user("vanphong")
+    decision = services.issue(None, make_draft("quyet_dinh_khen_thuong"))
+    upload(user, demo["mo_lao"], SAMPLE, regime=decision.regime)
+    awardee = {"name": "Bà Lê Thị Mai", "achievement": "Đã có thành tích xuất sắc"}
+
+    def template_reads() -> int:
+        job = services.start_certificate_batch(office, decision)  # on_commit never runs here
+        with CaptureQueriesContext(connection) as queries:
+            services.run_certificate_batch(job.pk)
+        job.refresh_from_db()
+        assert (job.status, job.done) == (JobStatus.DONE, job.total), job.message
+        return sum("documents_documenttemplate" in q["sql"] for q in queries.captured_queries)
+
+    services.create_certificates(office, decision, [awardee])
+    one = template_reads()
+    services.create_certificates(office, decision, [awardee] * 5)
+    assert template_reads() == one <= 2

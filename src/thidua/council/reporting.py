@@ -290,13 +290,13 @@ def index_value(block: dict | None, percent: bool = False) -> str:
 
 def target_result(block: dict | None) -> str:
     """ "hạng 1/2 — đạt mục tiêu thuộc nhóm 30% cao nhất", or "" without a target."""
-    if not block or not block.get("goal", block.get("target")):
+    verdict = rank_verdict(block)
+    if not verdict:
         return ""
     goal = block.get("goal") or block["target"]
     if block.get("rank") is None:
         return f"chưa xếp hạng (mục tiêu: {goal})"
-    verdict = "đạt" if block.get("met") else "chưa đạt"
-    return f"hạng {block['rank']}/{block['group_size']} — {verdict} mục tiêu {goal}"
+    return f"{verdict} mục tiêu {goal}"
 
 
 def rank_verdict(block: dict | None) -> str:

@@ -1043,6 +1043,30 @@ def _certificate_key(blank: bool) -> str:
     return "giay_khen_phoi" if blank else "giay_khen"
 
 
+@dataclass(frozen=True)
+class CertificateLayout:
+    """What every certificate of one decision is printed with, read once for a batch: the
+    template (the Office's own or the built-in), whether it is an HTML layout, and the
+    printer's offset for pre-printed blanks."""
+
+    template: bytes
+    html: bool
+    offset_mm: tuple[int, int] | None
+
+
+def certificate_layout(decision: Document, *, blank: bool = False) -> CertificateLayout:
+    key = _certificate_key(blank)
+    offset = None
+    if blank:
+        own = settings_for(decision.organisation)
+        offset = (own.blank_offset_top_mm, own.blank_offset_left_mm)
+    return CertificateLayout(
+        template_bytes(decision.organisation_id, key, decision.regime),
+        template_is_html(decision.organisation_id, key, decision.regime),
+        offset,
+    )
+
+
 def certificate_format(decision: Document, *, blank: bool = False) -> str:
     """The file a certificate of ``decision`` comes as: "docx" from a Word template, or
     "pdf" when the Office laid the certificate out in HTML (there is then no .docx)."""
@@ -1051,26 +1075,24 @@ def certificate_format(decision: Document, *, blank: bool = False) -> str:
 
 
 @in_vietnamese
-def render_certificate(certificate: Certificate, *, blank: bool = False) -> bytes:
+def render_certificate(
+    certificate: Certificate, *, blank: bool = False, layout: CertificateLayout | None = None
+) -> bytes:
     """The certificate's file (see :func:`certificate_format`): on plain paper, or only the
-    text for a pre-printed blank. A .docx from a Word template; a PDF from an HTML layout."""
+    text for a pre-printed blank. A .docx from a Word template; a PDF from an HTML layout.
+    ``layout``: the decision's, when the caller prints many (see :func:`certificate_layout`)."""
     from . import html_layout
 
-    key = _certificate_key(blank)
-    decision = certificate.decision
-    offset = None
-    if blank:
-        own = settings_for(certificate.organisation)
-        offset = (own.blank_offset_top_mm, own.blank_offset_left_mm)
-    template = template_bytes(decision.organisation_id, key, decision.regime)
-    html = template_is_html(decision.organisation_id, key, decision.regime)
+    layout = layout or certificate_layout(certificate.decision, blank=blank)
     try:
-        if html:
-            source = template.decode("utf-8").removeprefix("\ufeff")
+        if layout.html:
+            source = layout.template.decode("utf-8").removeprefix("\ufeff")
             return html_layout.render_pdf(
-                source, certificate_context(certificate), offset_mm=offset
+                source, certificate_context(certificate), offset_mm=layout.offset_mm
             )
-        return render_bytes(template, certificate_context(certificate), offset_mm=offset)
+        return render_bytes(
+            layout.template, certificate_context(certificate), offset_mm=layout.offset_mm
+        )
     except TemplateProblem as exc:
         raise DocumentError(f"Không tạo được Giấy khen: {exc}") from exc
 
@@ -1079,8 +1101,9 @@ def render_certificate(certificate: Certificate, *, blank: bool = False) -> byte
 def render_certificate_pdf(certificate: Certificate, *, blank: bool = False) -> bytes:
     """The certificate as a PDF: printed directly from an HTML layout, or the .docx
     converted by LibreOffice."""
-    data = render_certificate(certificate, blank=blank)
-    if certificate_format(certificate.decision, blank=blank) == "pdf":
+    layout = certificate_layout(certificate.decision, blank=blank)
+    data = render_certificate(certificate, blank=blank, layout=layout)
+    if layout.html:
         return data
     try:
         return pdf.docx_to_pdf(data, name=f"giay-khen-{certificate.pk}")
@@ -1280,10 +1303,11 @@ def run_certificate_batch(job_id: int) -> None:
         job.document.certificates.select_related("decision__organisation", "organisation")
     )
     try:
-        printed = certificate_format(job.document, blank=job.blank_mode) == "pdf"
+        layout = certificate_layout(job.document, blank=job.blank_mode)
+        printed = layout.html
         rendered = []
         for index, cert in enumerate(certificates, start=1):
-            rendered.append(render_certificate(cert, blank=job.blank_mode))
+            rendered.append(render_certificate(cert, blank=job.blank_mode, layout=layout))
             if index % 5 == 0 or index == len(certificates):
                 # Rendering is the first half of the work the user waits for (all of it
                 # when an HTML layout prints each certificate straight to PDF).
