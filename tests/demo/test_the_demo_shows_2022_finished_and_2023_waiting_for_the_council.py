@@ -4,11 +4,13 @@ with accepted nominations waiting for the council, no meeting and no decision ye
 
 from __future__ import annotations
 
+import datetime
 import io
 import shutil
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from thidua.council.models import AwardDecision, DecisionStatus, Meeting, MeetingStatus
@@ -33,6 +35,8 @@ def test_the_2022_meeting_is_closed_and_its_decision_98_is_issued(demo):
     awards = list(decision.awards.select_related("certificate"))
     assert len(awards) == 4
     assert all(a.certificate is not None for a in awards)
+    # Approved on the paper's day, not on the day the demo was loaded.
+    assert timezone.localtime(decision.approved_at).date() == datetime.date(2022, 12, 20)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is missing")

@@ -304,8 +304,12 @@ def draft_decision(actor, meeting: Meeting, day: datetime.date, signer) -> Award
 
 
 @transaction.atomic
-def approve_decision(actor, decision: AwardDecision) -> AwardDecision:
-    """The signer named in the draft approves it under their own account."""
+def approve_decision(
+    actor, decision: AwardDecision, *, at: datetime.datetime | None = None
+) -> AwardDecision:
+    """The signer named in the draft approves it under their own account. ``at`` is for a
+    decision approved on paper before the system was used (the demo's 2022 decision): its
+    page then shows that day, not the day it was entered."""
     decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
     if actor.pk != decision.signer_id or not has_role(
         actor, decision.organisation_id, *SIGNER_ROLES
@@ -318,7 +322,7 @@ def approve_decision(actor, decision: AwardDecision) -> AwardDecision:
             f"Quyết định đang “{decision.get_status_display()}”, không duyệt lại được."
         )
     decision.status = DecisionStatus.APPROVED
-    decision.approved_at = timezone.now()
+    decision.approved_at = at or timezone.now()
     decision.save(update_fields=["status", "approved_at"])
     record(actor, "council.decision_approved", decision, data={"document": decision.document_id})
     return decision

@@ -218,7 +218,7 @@ def _decision_2022(meeting: Meeting, users: dict) -> None:
         "Văn phòng đã trả lời trực tiếp: năm 2022 bộ phận tiếp nhận 2.104 hồ sơ, trả đúng hạn 100%.",
     )
     decision = decisions.draft_decision(office, meeting, D(2022, 12, 20), chair)
-    decisions.approve_decision(chair, decision)
+    decisions.approve_decision(chair, decision, at=datetime.datetime(2022, 12, 20, 8, 0, tzinfo=TZ))
     decisions.issue_decision(office, decision, render=False, number=DECISION_NUMBER_2022)
 
 
