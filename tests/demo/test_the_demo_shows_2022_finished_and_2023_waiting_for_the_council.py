@@ -37,6 +37,10 @@ def test_the_2022_meeting_is_closed_and_its_decision_98_is_issued(demo):
     assert all(a.certificate is not None for a in awards)
     # Approved on the paper's day, not on the day the demo was loaded.
     assert timezone.localtime(decision.approved_at).date() == datetime.date(2022, 12, 20)
+    assert timezone.localtime(decision.document.issued_at).date() == datetime.date(2022, 12, 20)
+    # So are the meeting's papers: issued on their own dates, in 2022.
+    for paper in (meeting.invitation, meeting.minutes):
+        assert timezone.localtime(paper.issued_at).date() == paper.date
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is missing")

@@ -375,13 +375,19 @@ def _achievement(decision: AwardDecision) -> str:
 @transaction.atomic
 @in_vietnamese
 def issue_decision(
-    actor, decision: AwardDecision, *, render: bool = True, number: int | None = None
+    actor,
+    decision: AwardDecision,
+    *,
+    render: bool = True,
+    number: int | None = None,
+    at: datetime.datetime | None = None,
 ) -> AwardDecision:
     """Number the approved decision in the register, make a Giấy khen per awardee and queue
     their rendering as one background job; the nominations become awarded.
 
     ``number`` enters a decision issued on paper before the register was used under its
-    own number (the demo's 2022 decision 98/QĐ-UBND)."""
+    own number (the demo's 2022 decision 98/QĐ-UBND); ``at``, when known, is when it was
+    issued on paper."""
     decision = (
         AwardDecision.objects.select_for_update()
         .select_related("meeting__movement", "organisation", "document")
@@ -395,7 +401,7 @@ def issue_decision(
         if number is None:
             document = documents.issue(actor, decision.document)
         else:
-            document = documents.import_issued(actor, decision.document, number)
+            document = documents.import_issued(actor, decision.document, number, at=at)
             document.docx_file.save(
                 f"{document.symbol.replace('/', '-')}.docx",
                 ContentFile(documents.render_docx(document)),

@@ -155,6 +155,12 @@ def _nominations_2022(organisation: Organisation, movement: Movement, office_use
         )
 
 
+def _on_paper(day: datetime.date) -> datetime.datetime:
+    """When a 2022 paper was issued, as its page shows it: the morning of its date, not the
+    day the demo was loaded."""
+    return datetime.datetime.combine(day, datetime.time(9, 0), tzinfo=TZ)
+
+
 def _meeting_2022(organisation: Organisation, movement: Movement, users: dict) -> Meeting:
     office, chair = users["vanphong"], users["chutich"]
     meeting = services.prepare_meeting(
@@ -166,7 +172,7 @@ def _meeting_2022(organisation: Organisation, movement: Movement, users: dict) -
     )
     services.change_rules(office, meeting, {"method": "hands"})
     invitation = minutes.draft_invitation(office, meeting, D(2022, 11, 28))
-    documents.issue(office, invitation)
+    documents.issue(office, invitation, at=_on_paper(invitation.date))
     council = meeting.council
     present = set(
         council.members.filter(active=True)
@@ -196,15 +202,14 @@ def _meeting_2022(organisation: Organisation, movement: Movement, users: dict) -
         ended_at=datetime.datetime(2022, 12, 2, 10, 15, tzinfo=TZ),
         closed_at=datetime.datetime(2022, 12, 2, 10, 15, tzinfo=TZ),
     )
-    for document in (meeting.minutes,):
-        documents.issue(office, document)
+    documents.issue(office, meeting.minutes, at=_on_paper(meeting.minutes.date))
     return meeting
 
 
 def _decision_2022(meeting: Meeting, users: dict) -> None:
     office, chair = users["vanphong"], users["chutich"]
     listing = disclosure.publish(office, meeting, D(2022, 12, 5), 5)
-    documents.issue(office, listing.notice)
+    documents.issue(office, listing.notice, at=_on_paper(listing.notice.date))
     comment = disclosure.add_comment(
         listing,
         author="Nguyễn Văn Bình",
@@ -219,7 +224,13 @@ def _decision_2022(meeting: Meeting, users: dict) -> None:
     )
     decision = decisions.draft_decision(office, meeting, D(2022, 12, 20), chair)
     decisions.approve_decision(chair, decision, at=datetime.datetime(2022, 12, 20, 8, 0, tzinfo=TZ))
-    decisions.issue_decision(office, decision, render=False, number=DECISION_NUMBER_2022)
+    decisions.issue_decision(
+        office,
+        decision,
+        render=False,
+        number=DECISION_NUMBER_2022,
+        at=_on_paper(decision.date),
+    )
 
 
 def _print_certificates(meeting: Meeting, office) -> None:

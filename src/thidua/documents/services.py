@@ -574,11 +574,18 @@ def _render_fresh(document: Document) -> bytes:
 
 @transaction.atomic
 @in_vietnamese
-def issue(actor, document: Document, *, day: datetime.date | None = None) -> Document:
+def issue(
+    actor,
+    document: Document,
+    *,
+    day: datetime.date | None = None,
+    at: datetime.datetime | None = None,
+) -> Document:
     """Issue a draft (after signing): number it in its series and year, keep its .docx.
 
     The number is taken inside this transaction, so it is never given twice, and it
-    stays with the document even if it is later cancelled.
+    stays with the document even if it is later cancelled. ``at`` is the moment recorded
+    as issued: now, except for a past year replayed by the demo.
     """
     doc = Document.objects.select_for_update().select_related("organisation").get(pk=document.pk)
     _require_rights(actor, doc)
@@ -594,7 +601,7 @@ def issue(actor, document: Document, *, day: datetime.date | None = None) -> Doc
         )
     else:
         _check_date(doc.organisation, doc.date)
-    mark_issued(doc, at=timezone.now())
+    mark_issued(doc, at=at or timezone.now())
     data = _render_fresh(doc)
     # A full disk or a failed signature: the files saved so far go, the transaction rolls back.
     with saving_files() as files:
@@ -622,9 +629,12 @@ def mark_issued(doc: Document, *, at: datetime.datetime, code: str | None = None
 
 
 @transaction.atomic
-def import_issued(actor, document: Document, number: int) -> Document:
+def import_issued(
+    actor, document: Document, number: int, *, at: datetime.datetime | None = None
+) -> Document:
     """Enter a document issued before the register was used, under its own number
-    (e.g. the plan 20/KH-UBND of 28/02/2023). The series moves past that number."""
+    (e.g. the plan 20/KH-UBND of 28/02/2023). The series moves past that number.
+    ``at``: when it was issued on paper, if known; else the moment it is entered."""
     doc = Document.objects.select_for_update().get(pk=document.pk)
     _require_writer(actor, doc.organisation)
     if doc.status != Status.DRAFT:
@@ -645,7 +655,7 @@ def import_issued(actor, document: Document, number: int) -> Document:
     doc.number = number
     doc.symbol = build_symbol(number, doc.doc_type, doc.issuer_kind)
     doc.status = Status.ISSUED
-    doc.issued_at = timezone.now()
+    doc.issued_at = at or timezone.now()
     if doc.doc_type == "QĐ":
         doc.verification_code = new_code()
     doc.save()
