@@ -24,7 +24,6 @@ from thidua.core.i18n import in_vietnamese
 from thidua.core.storage import StorageFull, saving_files
 from thidua.documents import services as documents
 from thidua.documents.models import Certificate, Document
-from thidua.documents.models import Status as DocumentStatus
 from thidua.documents.services import DocumentError, Signer
 from thidua.movements.models import Target
 from thidua.nominations.council_outcomes import record_award, revoke_award_record
@@ -503,22 +502,6 @@ def attach_scan(actor, decision: AwardDecision, uploaded) -> AwardDecision:
     except StorageFull as exc:
         raise CouncilError(" ".join(exc.messages)) from exc
     return decision
-
-
-def revoking_decisions(decision: AwardDecision):
-    """The decisions the Office may choose to revoke ``decision`` or one of its awards:
-    the ward's issued Quyết định other than this one, not dated before it, newest first
-    (the rule itself: ``documents.revoking_document``)."""
-    return (
-        Document.objects.filter(
-            organisation_id=decision.organisation_id,
-            doc_type="QĐ",
-            status=DocumentStatus.ISSUED,
-            date__gte=decision.document.date,
-        )
-        .exclude(pk=decision.document_id)
-        .order_by("-date", "-number", "-id")
-    )
 
 
 def _check_revoking(decision: AwardDecision, reason: str, by: Document | None) -> Document:

@@ -6,12 +6,10 @@ import datetime
 
 from django import forms
 from django.utils import timezone
-from django.utils.text import Truncator
 
+from thidua.documents import services as documents
 from thidua.documents.models import Document
-from thidua.vn import format_date
 
-from .decisions import revoking_decisions
 from .models import (
     AwardDecision,
     Choice,
@@ -261,8 +259,7 @@ def revoking_options(decision: AwardDecision) -> list[tuple[int, str]]:
     """The choices of the revocation forms, read once for the whole page: “15/QĐ-UBND
     ngày 20/12/2023 — Về việc thu hồi …”."""
     return [
-        (d.pk, f"{d.symbol} ngày {format_date(d.date)} — {Truncator(d.summary).chars(90)}")
-        for d in revoking_decisions(decision)
+        (d.pk, documents.choice_label(d)) for d in documents.revoking_choices(decision.document)
     ]
 
 

@@ -294,11 +294,11 @@ def draft_minutes(actor, meeting: Meeting) -> Meeting:
 
 def ballot_context(meeting: Meeting, context: dict) -> dict:
     """The counts of the Biên bản kiểm phiếu, all from the stored ballot."""
-    present = meeting.attendance.filter(present=True).count()
-    written = meeting.participations.filter(written=True).count()
     # One ballot per member present, and the absent members' written ballots the
-    # secretary entered (close_voting stores the same sum as ``ballots_issued``).
-    issued = present + written
+    # secretary entered: the sum close_voting stored when the box was opened.
+    issued = meeting.ballots_issued
+    written = meeting.participations.filter(written=True).count()
+    present = issued - written
     returned = meeting.participations.count()
     # Opening the box writes one receipt digest per ballot it could read and count. The
     # system has no notion of an invalid ballot: one not giving a choice on every candidate

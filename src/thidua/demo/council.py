@@ -155,10 +155,10 @@ def _nominations_2022(organisation: Organisation, movement: Movement, office_use
         )
 
 
-def _on_paper(day: datetime.date) -> datetime.datetime:
-    """When a 2022 paper was issued, as its page shows it: the morning of its date, not the
-    day the demo was loaded."""
-    return datetime.datetime.combine(day, datetime.time(9, 0), tzinfo=TZ)
+def _on_paper(day: datetime.date, hour: int = 9) -> datetime.datetime:
+    """When a 2022 paper was signed or issued, as its page shows it: the morning of its
+    date, not the day the demo was loaded."""
+    return datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=TZ)
 
 
 def _meeting_2022(organisation: Organisation, movement: Movement, users: dict) -> Meeting:
@@ -223,7 +223,7 @@ def _decision_2022(meeting: Meeting, users: dict) -> None:
         "Văn phòng đã trả lời trực tiếp: năm 2022 bộ phận tiếp nhận 2.104 hồ sơ, trả đúng hạn 100%.",
     )
     decision = decisions.draft_decision(office, meeting, D(2022, 12, 20), chair)
-    decisions.approve_decision(chair, decision, at=datetime.datetime(2022, 12, 20, 8, 0, tzinfo=TZ))
+    decisions.approve_decision(chair, decision, at=_on_paper(decision.date, hour=8))
     decisions.issue_decision(
         office,
         decision,

@@ -17,6 +17,8 @@ from thidua.vn import TYPE_ABBREVIATIONS, search_key
 
 DOC_TYPE_CHOICES = [(abbr, name) for abbr, name in TYPE_ABBREVIATIONS.items()]
 
+HTML_SUFFIX = ".html"  # an Office's certificate layout kept as HTML (see html_layout.py)
+
 
 class IssuerKind(models.TextChoices):
     """Who issues in their own name, and so which number series a document takes."""
@@ -367,7 +369,7 @@ class DocumentTemplate(models.Model):
     @property
     def is_html(self) -> bool:
         """A certificate layout in HTML (printed by WeasyPrint), not a .docx."""
-        return self.file.name.endswith(".html")
+        return self.file.name.endswith(HTML_SUFFIX)
 
 
 class Certificate(models.Model):

@@ -24,7 +24,6 @@ from .catalog import SPECS, spec_for
 from .template_build import TEMPLATE_DIR
 
 CLOSING = "./."
-HTML_SUFFIX = ".html"  # an Office's certificate layout kept as HTML (see html_layout.py)
 QR_WIDTH_MM = 24
 EMBLEM_HEIGHT_MM = 22
 
@@ -215,32 +214,28 @@ def frame_context(document) -> dict[str, Any]:
     }
 
 
-def template_is_html(organisation_id: int | None, key: str, regime: str) -> bool:
-    """Whether the Office's own version of ``key`` is an HTML layout (certificates only)."""
+def own_template(organisation_id: int | None, key: str, regime: str):
+    """The Office's own version of a template (a DocumentTemplate), or None."""
     from .models import DocumentTemplate
 
     if organisation_id is None:
-        return False
-    name = (
-        DocumentTemplate.objects.filter(organisation_id=organisation_id, key=key, regime=regime)
-        .values_list("file", flat=True)
-        .first()
-    )
-    return bool(name) and name.endswith(HTML_SUFFIX)
+        return None
+    return DocumentTemplate.objects.filter(
+        organisation_id=organisation_id, key=key, regime=regime
+    ).first()
+
+
+def template_data(own, key: str, regime: str) -> bytes:
+    """The bytes of ``own`` (see :func:`own_template`), or of the built-in without one."""
+    if own is None:
+        return builtin_template(key, regime)
+    with own.file.open("rb") as handle:
+        return handle.read()
 
 
 def template_bytes(organisation_id: int | None, key: str, regime: str) -> bytes:
     """The Office's own version of a template if it uploaded one, else the built-in."""
-    from .models import DocumentTemplate
-
-    if organisation_id is not None:
-        own = DocumentTemplate.objects.filter(
-            organisation_id=organisation_id, key=key, regime=regime
-        ).first()
-        if own is not None:
-            with own.file.open("rb") as handle:
-                return handle.read()
-    return builtin_template(key, regime)
+    return template_data(own_template(organisation_id, key, regime), key, regime)
 
 
 def compose_docx(documents: list[bytes]) -> bytes:

@@ -49,9 +49,10 @@ from thidua.regulations.models import LegalRegime
 from thidua.regulations.services import RuleMissing, ensure_defaults, regime_on
 from thidua.vn import TYPE_ABBREVIATIONS, build_symbol, date_line, format_date, parse_symbol
 
-from . import pdf
+from . import html_layout, pdf
 from .catalog import spec_for
 from .models import (
+    HTML_SUFFIX,
     Attachment,
     Authority,
     Certificate,
@@ -71,14 +72,14 @@ from .models import (
 )
 from .qr import qr_png
 from .rendering import (
-    HTML_SUFFIX,
     TemplateProblem,
     check_template,
     frame_context,
+    own_template,
     prepare_content,
     render_bytes,
     template_bytes,
-    template_is_html,
+    template_data,
 )
 
 WRITER_ROLES = (Role.OFFICE, Role.CHAIRMAN, Role.VICE_CHAIRMAN)
@@ -709,20 +710,38 @@ def cancel(actor, document: Document, reason: str) -> Document:
     return doc
 
 
-def replacement_choices(document: Document):
-    """The documents that may replace ``document`` (see :func:`replace`): issued ones of
-    the same issuer, dated on or after it, newest first."""
+def _issued_since(document: Document, **same):
+    """The organisation's other issued documents dated on or after ``document``, newest
+    first, narrowed by ``same`` — the choices a replacement or a revocation offers."""
     return (
         Document.objects.filter(
             organisation_id=document.organisation_id,
-            issuer_kind=document.issuer_kind,
-            unit_id=document.unit_id,
             status=Status.ISSUED,
             date__gte=document.date,
+            **same,
         )
         .exclude(pk=document.pk)
         .order_by("-date", "-number", "-id")
     )
+
+
+def choice_label(document: Document) -> str:
+    """“15/QĐ-UBND ngày 20/12/2023 — Về việc thu hồi …”, as a select offers a document of
+    the register (a unit's own documents have no number: their date and summary name them)."""
+    summary = document.summary if len(document.summary) <= 90 else document.summary[:89] + "…"
+    return f"{document.symbol or 'Văn bản'} ngày {format_date(document.date)} — {summary}"
+
+
+def replacement_choices(document: Document):
+    """The documents that may replace ``document`` (see :func:`replace`): issued ones of
+    the same issuer, dated on or after it, newest first."""
+    return _issued_since(document, issuer_kind=document.issuer_kind, unit_id=document.unit_id)
+
+
+def revoking_choices(revoked: Document):
+    """The decisions that may revoke ``revoked`` or one of its certificates (see
+    :func:`revoking_document`): the organisation's other issued Quyết định, newest first."""
+    return _issued_since(revoked, doc_type="QĐ")
 
 
 def _titled(document: Document) -> str:
@@ -906,10 +925,6 @@ def upload_template(actor, organisation: Organisation, key: str, regime: str, up
 
     A .docx for any template; for a certificate also an HTML layout (see html_layout.py),
     told apart by content, which is then printed to PDF by WeasyPrint."""
-    from thidua.core.uploads import DOCX, validate_upload
-
-    from . import html_layout
-
     _require_writer(actor, organisation)
     try:
         spec = spec_for(key)
@@ -928,9 +943,8 @@ def upload_template(actor, organisation: Organisation, key: str, regime: str, up
     try:
         # None: a type the sniffer does not know, such as text; HTML is told apart below.
         kind = validate_upload(uploaded, {DOCX, None}, label)
-    except Exception as exc:  # ValidationError: keep the one Vietnamese message
-        messages = getattr(exc, "messages", [str(exc)])
-        raise DocumentError(" ".join(messages)) from exc
+    except ValidationError as exc:  # keep the one Vietnamese message
+        raise DocumentError(" ".join(exc.messages)) from exc
     uploaded.seek(0)
     data = uploaded.read()
     is_html = kind is None and html_layout.looks_like_html(data)
@@ -1070,18 +1084,17 @@ def certificate_layout(decision: Document, *, blank: bool = False) -> Certificat
     if blank:
         own = settings_for(decision.organisation)
         offset = (own.blank_offset_top_mm, own.blank_offset_left_mm)
+    own = own_template(decision.organisation_id, key, decision.regime)
     return CertificateLayout(
-        template_bytes(decision.organisation_id, key, decision.regime),
-        template_is_html(decision.organisation_id, key, decision.regime),
-        offset,
+        template_data(own, key, decision.regime), own is not None and own.is_html, offset
     )
 
 
 def certificate_format(decision: Document, *, blank: bool = False) -> str:
     """The file a certificate of ``decision`` comes as: "docx" from a Word template, or
     "pdf" when the Office laid the certificate out in HTML (there is then no .docx)."""
-    html = template_is_html(decision.organisation_id, _certificate_key(blank), decision.regime)
-    return "pdf" if html else "docx"
+    own = own_template(decision.organisation_id, _certificate_key(blank), decision.regime)
+    return "pdf" if own is not None and own.is_html else "docx"
 
 
 @in_vietnamese
@@ -1091,12 +1104,10 @@ def render_certificate(
     """The certificate's file (see :func:`certificate_format`): on plain paper, or only the
     text for a pre-printed blank. A .docx from a Word template; a PDF from an HTML layout.
     ``layout``: the decision's, when the caller prints many (see :func:`certificate_layout`)."""
-    from . import html_layout
-
     layout = layout or certificate_layout(certificate.decision, blank=blank)
     try:
         if layout.html:
-            source = layout.template.decode("utf-8").removeprefix("\ufeff")
+            source = html_layout.decode_layout(layout.template)
             return html_layout.render_pdf(
                 source, certificate_context(certificate), offset_mm=layout.offset_mm
             )
@@ -1368,7 +1379,7 @@ def _out_of_force(what: str, decision: Document) -> str:
     text = f"{what} {decision.get_status_display().lower()}"
     newer = decision.replaced_by if decision.status == Status.REPLACED else None
     if newer is not None:
-        text += f" bằng Quyết định số {newer.symbol} ngày {newer.date:%d/%m/%Y}"
+        text += f" bằng Quyết định số {newer.symbol} ngày {format_date(newer.date)}"
     return text
 
 

@@ -124,13 +124,7 @@ def signer_block(s: Sheet, cell, *, lines: str = "signature_lines", name: str = 
     s.p(f"{{{{ {name} }}}}", container=cell, bold=True, align="center")
 
 
-def two_signatures(
-    s: Sheet,
-    left_title: str,
-    right_title: str,
-    left_name: str,
-    right_name: str,
-):
+def two_signatures(s: Sheet, left_title: str, right_title: str, left_name: str, right_name: str):
     """Two signers side by side (minutes: secretary and chair; reports: head and author).
     Names sit in their own row so that they line up whatever the titles' lengths.
     The paragraph before (given ``keep_next``) moves with them, so the signatures never
@@ -318,11 +312,7 @@ def bien_ban_hop(council: bool) -> Callable[[dict], Sheet]:
             )
         else:
             two_signatures(
-                s,
-                "THƯ KÝ",
-                "CHỦ TRÌ",
-                "{{ meeting.secretary_name }}",
-                "{{ meeting.chair_name }}",
+                s, "THƯ KÝ", "CHỦ TRÌ", "{{ meeting.secretary_name }}", "{{ meeting.chair_name }}"
             )
         return s
 

@@ -22,7 +22,7 @@ from thidua.core.uploads import DOCX, validate_upload
 from thidua.core.views import paginate
 from thidua.orgs.models import Person, Role, Unit
 from thidua.orgs.services import current_membership, has_role, organisations_where
-from thidua.vn import TYPE_ABBREVIATIONS, format_date
+from thidua.vn import TYPE_ABBREVIATIONS
 
 from . import html_layout, pdf, queries, services
 from .catalog import CERTIFICATE_KEYS, FRAME_KEYS, SPECS
@@ -39,6 +39,7 @@ from .forms import (
     recipients_text,
 )
 from .models import (
+    HTML_SUFFIX,
     Attachment,
     Authority,
     Certificate,
@@ -51,7 +52,7 @@ from .models import (
     Status,
 )
 from .qr import qr_png
-from .rendering import HTML_SUFFIX, builtin_template
+from .rendering import builtin_template
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HTML_TYPE = "text/html; charset=utf-8"
@@ -210,9 +211,8 @@ def _replace_form(user, document: Document) -> ReplaceForm | None:
     """The form on an issued document's page for those who may replace it."""
     if document.status != Status.ISSUED or not services.may_write(user, document):
         return None
-    # A unit's own documents have no number: their date and summary name them.
     choices = [
-        (d.pk, f"{d.symbol or 'Văn bản'} ngày {format_date(d.date)} — {d.summary[:80]}")
+        (d.pk, services.choice_label(d))
         for d in services.replacement_choices(document)[:REPLACEMENT_CHOICES]
     ]
     return ReplaceForm(choices=choices)
@@ -673,12 +673,11 @@ def template_file(request: HttpRequest, documenttemplate_id: int) -> FileRespons
     template = get_object_or_404(
         DocumentTemplate.objects.visible_to(request.user), pk=documenttemplate_id
     )
-    html = template.file.name.endswith(HTML_SUFFIX)
     return FileResponse(
         template.file.open("rb"),
         as_attachment=True,
-        filename=f"{template.regime}-{template.key}{HTML_SUFFIX if html else '.docx'}",
-        content_type=HTML_TYPE if html else DOCX_TYPE,
+        filename=f"{template.regime}-{template.key}{HTML_SUFFIX if template.is_html else '.docx'}",
+        content_type=HTML_TYPE if template.is_html else DOCX_TYPE,
     )
 
 
